@@ -1,0 +1,351 @@
+// Writing actions: authorization, optimistic concurrency and audit in one place.
+import { db, type Tx } from '@/lib/db';
+import { AppError, conflict, invalid, notFound } from '@/lib/errors';
+import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { recordAudit } from '@/lib/audit/audit';
+import { formatDateTime } from '@/lib/labels';
+import { getTerritoryRef } from '@/lib/territories/queries';
+import {
+  actionSelect,
+  diffActions,
+  FIELD_LABELS,
+  toActionDto,
+  TRACKED_FIELDS,
+  type ActionDto,
+  type TrackedField,
+} from './dto';
+import {
+  actionCreateSchema,
+  actionUpdateSchema,
+  progressUpdateSchema,
+  reorderSchema,
+  versionField,
+  type ActionCreateInput,
+} from './schemas';
+import { z } from 'zod';
+import { fieldErrorsFromZod } from '@/lib/validation';
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
+const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+async function operatorIds(tx: Tx, slugs: string[], field: string): Promise<Map<string, string>> {
+  if (!slugs.length) return new Map();
+  const rows = await tx.operator.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const map = new Map(rows.map((r) => [r.slug, r.id]));
+  const unknown = slugs.filter((s) => !map.has(s));
+  if (unknown.length) throw invalid({ [field]: [`Opérateur inconnu : ${unknown.join(', ')}.`] });
+  return map;
+}
+
+async function loadDto(tx: Tx, id: string): Promise<ActionDto> {
+  const row = await tx.action.findUniqueOrThrow({ where: { id }, select: actionSelect });
+  return toActionDto(row);
+}
+
+type Children = Pick<ActionCreateInput, 'financing' | 'milestones' | 'indicators' | 'operators'>;
+
+async function writeChildren(tx: Tx, actionId: string, input: Partial<Children>, replace: boolean): Promise<void> {
+  if (input.operators) {
+    const ids = await operatorIds(tx, input.operators, 'operators');
+    if (replace) await tx.actionOperator.deleteMany({ where: { actionId } });
+    if (ids.size) await tx.actionOperator.createMany({ data: [...ids.values()].map((operatorId) => ({ actionId, operatorId })) });
+  }
+  if (input.financing) {
+    const slugs = input.financing.map((f) => f.operator).filter((s): s is string => !!s);
+    const ids = await operatorIds(tx, [...new Set(slugs)], 'financing');
+    if (replace) await tx.financingLine.deleteMany({ where: { actionId } });
+    if (input.financing.length)
+      await tx.financingLine.createMany({
+        data: input.financing.map((f, i) => ({
+          actionId,
+          position: i + 1,
+          financer: f.financer,
+          operatorId: f.operator ? (ids.get(f.operator) ?? null) : null,
+          amountCents: BigInt(f.amountCents),
+          status: f.status,
+        })),
+      });
+  }
+  if (input.milestones) {
+    if (replace) await tx.milestone.deleteMany({ where: { actionId } });
+    if (input.milestones.length)
+      await tx.milestone.createMany({
+        data: input.milestones.map((m, i) => ({
+          actionId,
+          position: i + 1,
+          title: m.title,
+          dueDate: day(m.dueDate) as Date,
+          doneAt: day(m.doneAt),
+        })),
+      });
+  }
+  if (input.indicators) {
+    if (replace) await tx.indicator.deleteMany({ where: { actionId } });
+    if (input.indicators.length)
+      await tx.indicator.createMany({
+        data: input.indicators.map((ind, i) => ({
+          actionId,
+          position: i + 1,
+          name: ind.name,
+          kind: ind.kind,
+          unit: ind.unit,
+          target: ind.target ?? null,
+          actual: ind.actual ?? null,
+        })),
+      });
+  }
+}
+
+function scalarData(input: Partial<ActionCreateInput>) {
+  return {
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.objectives !== undefined && { objectives: input.objectives }),
+    ...(input.axes !== undefined && { axes: input.axes }),
+    ...(input.phase !== undefined && { phase: input.phase }),
+    ...(input.status !== undefined && { status: input.status }),
+    ...(input.priority !== undefined && { priority: input.priority }),
+    ...(input.startDate !== undefined && { startDate: day(input.startDate) }),
+    ...(input.endDate !== undefined && { endDate: day(input.endDate) }),
+    ...(input.pilot !== undefined && { pilot: input.pilot }),
+    ...(input.partners !== undefined && { partners: input.partners }),
+    ...(input.budgetCents !== undefined && {
+      budgetCents: input.budgetCents === null ? null : BigInt(input.budgetCents),
+    }),
+    ...(input.notes !== undefined && { notes: input.notes }),
+    ...(input.links !== undefined && { links: input.links }),
+  };
+}
+
+const pick = (dto: ActionDto, fields: readonly TrackedField[]) =>
+  Object.fromEntries(fields.map((f) => [f, dto[f]])) as Partial<ActionDto>;
+
+function changeSets(before: ActionDto, after: ActionDto) {
+  const changes = diffActions(before, after);
+  const fields = changes.map((c) => c.field);
+  return { fields, before: pick(before, fields), after: pick(after, fields) };
+}
+
+/** Creates an action in the territory's plan. Only the territory's project lead may. */
+export async function createAction(actor: Actor, slug: string, input: unknown): Promise<ActionDto> {
+  const territory = await getTerritoryRef(actor, slug);
+  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  const data = parse(actionCreateSchema, input);
+  return db.$transaction(async (tx) => {
+    const plan = await tx.actionPlan.upsert({
+      where: { territoryId: territory.id },
+      create: { territoryId: territory.id },
+      update: {},
+      select: { id: true },
+    });
+    // Serialises creations per plan, so numbers and positions never collide.
+    await tx.$queryRaw`select id from "ActionPlan" where id = ${plan.id} for update`;
+    const agg = await tx.action.aggregate({
+      where: { territoryId: territory.id },
+      _max: { number: true, position: true },
+    });
+    const created = await tx.action.create({
+      data: {
+        planId: plan.id,
+        territoryId: territory.id,
+        number: (agg._max.number ?? 0) + 1,
+        position: (agg._max.position ?? 0) + 1,
+        ...scalarData(data),
+        title: data.title,
+        createdById: actor.id,
+        updatedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await writeChildren(tx, created.id, data, false);
+    const dto = await loadDto(tx, created.id);
+    await recordAudit(tx, {
+      actor,
+      entityType: 'Action',
+      entityId: dto.id,
+      operation: 'create',
+      territoryId: territory.id,
+      entityVersion: dto.version,
+      before: null,
+      after: pick(dto, TRACKED_FIELDS),
+    });
+    return dto;
+  });
+}
+
+async function loadForWrite(actor: Actor, id: string) {
+  const row = await db.action.findFirst({
+    where: { id, territory: territoryWhere(actor) },
+    select: { id: true, territoryId: true, version: true, archivedAt: true, territory: { select: { regionCodes: true } } },
+  });
+  if (!row) throw notFound('Action');
+  authorize(actor, 'plan:edit', { territoryId: row.territoryId, regionCodes: row.territory.regionCodes });
+  return row;
+}
+
+/** The changes made since `baseVersion`, for a conflict message that says what changed and who did it. */
+async function conflictSince(id: string, baseVersion: number): Promise<AppError> {
+  const [current, entries] = await Promise.all([
+    db.action.findUniqueOrThrow({ where: { id }, select: actionSelect }).then((r) => toActionDto(r)),
+    db.auditLog.findMany({
+      where: { entityType: 'Action', entityId: id, entityVersion: { gt: baseVersion } },
+      orderBy: { id: 'asc' },
+      select: { at: true, after: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  const fields = [...new Set(entries.flatMap((e) => Object.keys((e.after as object | null) ?? {})))].filter(
+    (f): f is TrackedField => (TRACKED_FIELDS as readonly string[]).includes(f),
+  );
+  const last = entries.at(-1);
+  const who = last ? `par ${last.actor?.name ?? 'un autre utilisateur'} le ${formatDateTime(last.at)}` : 'entre-temps';
+  const list = fields.length ? ` (champs modifiés : ${fields.map((f) => FIELD_LABELS[f]).join(', ')})` : '';
+  return conflict(
+    `Cette action a été modifiée ${who}${list} depuis que vous l'avez ouverte. Vos modifications n'ont pas été enregistrées : reprenez-les sur la version à jour.`,
+    { action: current, changedFields: fields, baseVersion },
+  );
+}
+
+class NoChange extends Error {}
+
+async function guardedUpdate(
+  actor: Actor,
+  id: string,
+  baseVersion: number,
+  operation: string,
+  write: (tx: Tx, row: { territoryId: string }) => Promise<void>,
+  options: { allowArchived?: boolean } = {},
+): Promise<ActionDto> {
+  const row = await loadForWrite(actor, id);
+  if (row.archivedAt && !options.allowArchived) {
+    throw conflict('Cette action est archivée : restaurez-la avant de la modifier.');
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await loadDto(tx, id);
+      // The version guard is in the UPDATE itself: a concurrent writer that got
+      // there first makes this match nothing, and nothing is overwritten.
+      const bumped = await tx.action.updateMany({
+        where: { id, version: baseVersion },
+        data: { version: { increment: 1 }, updatedById: actor.id },
+      });
+      if (bumped.count === 0) throw new StaleVersion();
+      await write(tx, row);
+      const after = await loadDto(tx, id);
+      const { fields, before: b, after: a } = changeSets(before, after);
+      if (!fields.length) throw new NoChange();
+      await recordAudit(tx, {
+        actor,
+        entityType: 'Action',
+        entityId: id,
+        operation,
+        territoryId: row.territoryId,
+        entityVersion: after.version,
+        before: b,
+        after: a,
+      });
+      return after;
+    });
+  } catch (error) {
+    if (error instanceof StaleVersion) throw await conflictSince(id, baseVersion);
+    if (error instanceof NoChange) {
+      const current = await db.action.findUniqueOrThrow({ where: { id }, select: actionSelect });
+      return toActionDto(current);
+    }
+    throw error;
+  }
+}
+
+class StaleVersion extends Error {}
+
+/** Updates any fields of an action; `version` must be the one the edit was based on. */
+export async function updateAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
+  await loadForWrite(actor, id);
+  const { version, ...data } = parse(actionUpdateSchema, input);
+  return guardedUpdate(actor, id, version, 'update', async (tx) => {
+    await tx.action.update({ where: { id }, data: scalarData(data) });
+    await writeChildren(tx, id, data, true);
+  });
+}
+
+/** Quick progress: status, indicator actual values, milestone completion. */
+export async function updateProgress(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
+  await loadForWrite(actor, id);
+  const data = parse(progressUpdateSchema, input);
+  return guardedUpdate(actor, id, data.version, 'progress', async (tx) => {
+    if (data.status) await tx.action.update({ where: { id }, data: { status: data.status } });
+    for (const ind of data.indicators ?? []) {
+      const r = await tx.indicator.updateMany({ where: { id: ind.id, actionId: id }, data: { actual: ind.actual } });
+      if (!r.count) throw invalid({ indicators: ['Indicateur inconnu pour cette action.'] });
+    }
+    for (const m of data.milestones ?? []) {
+      const r = await tx.milestone.updateMany({ where: { id: m.id, actionId: id }, data: { doneAt: day(m.doneAt) } });
+      if (!r.count) throw invalid({ milestones: ['Jalon inconnu pour cette action.'] });
+    }
+  });
+}
+
+const versionOnly = z.strictObject({ version: versionField });
+
+/** Archived actions leave the working plan but stay in versions and history. */
+export async function archiveAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
+  const { version } = parse(versionOnly, input);
+  return guardedUpdate(actor, id, version, 'archive', async (tx) => {
+    await tx.action.update({ where: { id }, data: { archivedAt: new Date() } });
+  });
+}
+
+export async function restoreAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
+  const { version } = parse(versionOnly, input);
+  return guardedUpdate(
+    actor,
+    id,
+    version,
+    'restore',
+    async (tx, row) => {
+      const agg = await tx.action.aggregate({ where: { territoryId: row.territoryId }, _max: { position: true } });
+      await tx.action.update({ where: { id }, data: { archivedAt: null, position: (agg._max.position ?? 0) + 1 } });
+    },
+    { allowArchived: true },
+  );
+}
+
+/**
+ * Reorders the working plan. Positions are not part of an action's version,
+ * so reordering never conflicts with someone editing an action's content.
+ */
+export async function reorderActions(actor: Actor, slug: string, input: unknown): Promise<void> {
+  const territory = await getTerritoryRef(actor, slug);
+  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  const { orderedIds } = parse(reorderSchema, input);
+  await db.$transaction(async (tx) => {
+    const plan = await tx.actionPlan.findUniqueOrThrow({ where: { territoryId: territory.id }, select: { id: true } });
+    await tx.$queryRaw`select id from "ActionPlan" where id = ${plan.id} for update`;
+    const current = await tx.action.findMany({
+      where: { territoryId: territory.id, archivedAt: null },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    });
+    const currentIds = current.map((a) => a.id);
+    const same = currentIds.length === orderedIds.length && new Set(orderedIds).size === orderedIds.length && orderedIds.every((id) => currentIds.includes(id));
+    if (!same) {
+      throw conflict("Le plan a changé (action ajoutée, archivée ou inconnue) : rechargez la page avant de réordonner.");
+    }
+    for (const [i, id] of orderedIds.entries()) {
+      await tx.action.update({ where: { id }, data: { position: i + 1 } });
+    }
+    await recordAudit(tx, {
+      actor,
+      entityType: 'ActionPlan',
+      entityId: plan.id,
+      operation: 'reorder',
+      territoryId: territory.id,
+      before: { order: currentIds },
+      after: { order: orderedIds },
+    });
+  });
+}

@@ -1,0 +1,134 @@
+// Reading actions within the actor's scope.
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { can, territoryWhere, type Actor } from '@/lib/authz/policy';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getTerritoryRef } from '@/lib/territories/queries';
+import { actionSelect, toActionDto, type ActionDto } from './dto';
+import type { ActionFilters } from './schemas';
+
+export interface ActionListItem extends ActionDto {
+  lateMilestones: number;
+}
+
+const today = () => new Date(new Date().toISOString().slice(0, 10));
+
+function orderBy(sort: ActionFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'title':
+      return [{ title: 'asc' }];
+    case 'status':
+      return [{ status: 'asc' }, { position: 'asc' }];
+    case 'endDate':
+      return [{ endDate: { sort: 'asc', nulls: 'last' } }, { position: 'asc' }];
+    case 'updatedAt':
+      return [{ updatedAt: 'desc' }];
+    case 'budget':
+      return [{ budgetCents: { sort: 'desc', nulls: 'last' } }, { position: 'asc' }];
+    default:
+      return [{ position: 'asc' }];
+  }
+}
+
+export function actionWhere(territoryId: string, filters: ActionFilters): Prisma.ActionWhereInput {
+  const and: Prisma.ActionWhereInput[] = [{ territoryId }];
+  and.push({ archivedAt: filters.archived ? { not: null } : null });
+  if (filters.axis) and.push({ axes: { has: filters.axis } });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.phase) and.push({ phase: filters.phase });
+  if (filters.operator) and.push({ operators: { some: { operator: { slug: filters.operator } } } });
+  if (filters.late) and.push({ milestones: { some: { doneAt: null, dueDate: { lt: today() } } } });
+  if (filters.q) {
+    const q = filters.q;
+    and.push({
+      OR: [
+        { title: { contains: q, mode: 'insensitive' } },
+        { description: { contains: q, mode: 'insensitive' } },
+        { objectives: { contains: q, mode: 'insensitive' } },
+        { pilot: { contains: q, mode: 'insensitive' } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+async function editorNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!unique.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+export async function listActions(actor: Actor, slug: string, filters: ActionFilters = {}): Promise<ActionListItem[]> {
+  const territory = await getTerritoryRef(actor, slug);
+  const rows = await db.action.findMany({
+    where: actionWhere(territory.id, filters),
+    orderBy: orderBy(filters.sort),
+    select: { ...actionSelect, updatedById: true },
+  });
+  const names = await editorNames(rows.map((r) => r.updatedById));
+  const now = today();
+  return rows.map((r) => ({
+    ...toActionDto(r, r.updatedById ? (names.get(r.updatedById) ?? null) : null),
+    lateMilestones: r.milestones.filter((m) => !m.doneAt && m.dueDate < now).length,
+  }));
+}
+
+/** One action (archived included); NOT_FOUND when absent or out of scope. */
+export async function getAction(actor: Actor, id: string): Promise<ActionDto & { territoryId: string; regionCodes: string[]; canEdit: boolean }> {
+  const row = await db.action.findFirst({
+    where: { id, territory: territoryWhere(actor) },
+    select: { ...actionSelect, updatedById: true, territoryId: true, territory: { select: { slug: true, name: true, regionCodes: true } } },
+  });
+  if (!row) throw notFound('Action');
+  const names = await editorNames([row.updatedById]);
+  const resource = { territoryId: row.territoryId, regionCodes: row.territory.regionCodes };
+  return {
+    ...toActionDto({ ...row, territory: { slug: row.territory.slug, name: row.territory.name } }, row.updatedById ? (names.get(row.updatedById) ?? null) : null),
+    territoryId: row.territoryId,
+    regionCodes: row.territory.regionCodes,
+    canEdit: can(actor, 'plan:edit', resource),
+  };
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  operation: string;
+  actor: { name: string; role: string | null } | null;
+  version: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Who changed what on an action, and when: oldest first. */
+export async function getActionHistory(actor: Actor, id: string): Promise<HistoryEntry[]> {
+  await getAction(actor, id);
+  const rows = await db.auditLog.findMany({
+    where: { entityType: 'Action', entityId: id },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      at: true,
+      operation: true,
+      actorRole: true,
+      entityVersion: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    at: r.at.toISOString(),
+    operation: r.operation,
+    actor: r.actor ? { name: r.actor.name, role: r.actorRole } : null,
+    version: r.entityVersion,
+    before: (r.before as Record<string, unknown> | null) ?? null,
+    after: (r.after as Record<string, unknown> | null) ?? null,
+  }));
+}
+
+export async function listOperators() {
+  return db.operator.findMany({ orderBy: { name: 'asc' }, select: { slug: true, name: true } });
+}

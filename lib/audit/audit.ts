@@ -1,0 +1,39 @@
+// Every change appends an audit row in the same transaction as the change (STYLE §7).
+import type { Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/authz/policy';
+
+export interface AuditEntry {
+  actor: Actor;
+  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import';
+  entityId: string;
+  operation: string;
+  territoryId?: string | null;
+  entityVersion?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The role under which the actor acts on a territory (for the audit trail). */
+export function roleOn(actor: Actor, territoryId?: string | null): string | null {
+  const local = territoryId ? actor.memberships.find((m) => m.territoryId === territoryId) : undefined;
+  return (local ?? actor.memberships[0])?.role ?? null;
+}
+
+const json = (v: unknown) => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actor.id,
+      actorRole: roleOn(entry.actor, entry.territoryId),
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      operation: entry.operation,
+      territoryId: entry.territoryId ?? null,
+      entityVersion: entry.entityVersion ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+  });
+}

@@ -1,0 +1,87 @@
+// next-auth configuration: e-mail + password (credentials), JWT sessions in an
+// HttpOnly cookie, and a ProConnect (OIDC) slot enabled by environment only.
+import type { NextAuthOptions } from 'next-auth';
+import type { Provider } from 'next-auth/providers/index';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { checkCredentials, findActiveUserIdByEmail } from '@/lib/users/queries';
+
+const credentialsSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(256),
+});
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Adresse e-mail et mot de passe',
+      credentials: {
+        email: { label: 'Adresse e-mail', type: 'email' },
+        password: { label: 'Mot de passe', type: 'password' },
+      },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        return result.ok ? result.user : null;
+      },
+    }),
+  ];
+  const e = env();
+  if (e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET) {
+    list.push({
+      id: 'proconnect',
+      name: 'ProConnect',
+      type: 'oauth',
+      wellKnown: `${e.PROCONNECT_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: e.PROCONNECT_CLIENT_ID,
+      clientSecret: e.PROCONNECT_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid email given_name usual_name' } },
+      idToken: true,
+      checks: ['pkce', 'state', 'nonce'],
+      profile(profile: { sub: string; email: string; given_name?: string; usual_name?: string }) {
+        return {
+          id: profile.sub,
+          email: profile.email,
+          name: [profile.given_name, profile.usual_name].filter(Boolean).join(' '),
+        };
+      },
+    });
+  }
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const e = env();
+  cached = {
+    secret: e.NEXTAUTH_SECRET,
+    providers: providers(),
+    session: { strategy: 'jwt', maxAge: e.SESSION_MAX_AGE_HOURS * 3600 },
+    pages: { signIn: '/connexion', error: '/connexion' },
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider === 'credentials') return true;
+        // OIDC: the identity must match an existing, active account.
+        if (!user.email) return false;
+        const id = await findActiveUserIdByEmail(user.email);
+        if (!id) return false;
+        user.id = id;
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+  return cached;
+}

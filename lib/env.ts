@@ -1,0 +1,27 @@
+// Server environment, validated once; a bad environment fails fast with a clear message.
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.url({ message: 'DATABASE_URL doit être une URL PostgreSQL.' }),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET doit faire au moins 32 caractères.'),
+  NEXTAUTH_URL: z.url().optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  PROCONNECT_ISSUER: z.url().optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Configuration invalide :\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,27 @@
+// What each tier's navigation shows. The server enforces access regardless.
+import { tierOf, type Actor } from '@/lib/authz/policy';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function navigationFor(actor: Actor, home: string): NavItem[] {
+  switch (tierOf(actor)) {
+    case 'national':
+    case 'operator':
+      return [
+        { href: '/programme', label: 'Vue programme' },
+        { href: '/territoires', label: 'Territoires' },
+      ];
+    case 'regional':
+      return [
+        { href: home, label: 'Ma région' },
+        { href: '/territoires', label: 'Territoires' },
+      ];
+    case 'local':
+      return [{ href: home, label: 'Mon territoire' }];
+    default:
+      return [];
+  }
+}

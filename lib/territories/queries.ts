@@ -1,0 +1,195 @@
+// Reading territories, always within the actor's scope (out of scope = not found).
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { can, territoryWhere, tierOf, LOCAL_ROLES, type Actor } from '@/lib/authz/policy';
+import type { Role, TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
+
+export interface PlaceRef {
+  code: string;
+  name: string;
+}
+
+export interface TerritorySummary {
+  slug: string;
+  name: string;
+  officialId: string | null;
+  phase: TerritoryPhase;
+  status: TerritoryStatus;
+  population: number;
+  regions: PlaceRef[];
+  departements: PlaceRef[];
+  epciCount: number;
+  actionCount: number;
+}
+
+export interface GovernanceMember {
+  name: string;
+  email: string;
+  role: Role;
+  title: string | null;
+}
+
+export interface TerritoryDetail extends Omit<TerritorySummary, 'epciCount'> {
+  id: string;
+  compositionIllustrative: boolean;
+  epcis: { siren: string; name: string; nature: string; population: number; communesCount: number; departementCodes: string[] }[];
+  governance: GovernanceMember[];
+  regionalCopilots: GovernanceMember[];
+}
+
+async function placeNames(regionCodes: string[], departementCodes: string[]) {
+  const [regions, departements] = await Promise.all([
+    db.region.findMany({ where: { code: { in: regionCodes } }, select: { code: true, name: true } }),
+    db.departement.findMany({ where: { code: { in: departementCodes } }, select: { code: true, name: true } }),
+  ]);
+  return {
+    region: new Map(regions.map((r) => [r.code, r.name])),
+    departement: new Map(departements.map((d) => [d.code, d.name])),
+  };
+}
+
+const toRefs = (codes: string[], names: Map<string, string>): PlaceRef[] =>
+  codes.map((code) => ({ code, name: names.get(code) ?? code }));
+
+export async function listTerritories(
+  actor: Actor,
+  filters: { regionCode?: string } = {},
+): Promise<TerritorySummary[]> {
+  const rows = await db.territory.findMany({
+    where: {
+      AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}],
+    },
+    orderBy: { name: 'asc' },
+    select: {
+      slug: true,
+      name: true,
+      officialId: true,
+      phase: true,
+      status: true,
+      population: true,
+      regionCodes: true,
+      departementCodes: true,
+      _count: { select: { epcis: true, actions: { where: { archivedAt: null } } } },
+    },
+  });
+  const names = await placeNames(
+    [...new Set(rows.flatMap((r) => r.regionCodes))],
+    [...new Set(rows.flatMap((r) => r.departementCodes))],
+  );
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    officialId: r.officialId,
+    phase: r.phase,
+    status: r.status,
+    population: r.population,
+    regions: toRefs(r.regionCodes, names.region),
+    departements: toRefs(r.departementCodes, names.departement),
+    epciCount: r._count.epcis,
+    actionCount: r._count.actions,
+  }));
+}
+
+/** The territory with its EPCI and governance; NOT_FOUND when absent or out of scope. */
+export async function getTerritory(actor: Actor, slug: string): Promise<TerritoryDetail> {
+  const t = await db.territory.findFirst({
+    where: { AND: [{ slug }, territoryWhere(actor)] },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      officialId: true,
+      phase: true,
+      status: true,
+      population: true,
+      compositionIllustrative: true,
+      regionCodes: true,
+      departementCodes: true,
+      _count: { select: { actions: { where: { archivedAt: null } } } },
+      epcis: {
+        select: {
+          epci: {
+            select: { siren: true, name: true, nature: true, population: true, communesCount: true, departementCodes: true },
+          },
+        },
+        orderBy: { epci: { name: 'asc' } },
+      },
+      memberships: {
+        where: { role: { in: [...LOCAL_ROLES] }, user: { active: true } },
+        select: { role: true, title: true, user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  if (!t) throw notFound('Territoire');
+  const [names, copilots] = await Promise.all([
+    placeNames(t.regionCodes, t.departementCodes),
+    db.membership.findMany({
+      where: { role: { in: ['REGIONAL_STATE', 'REGIONAL_COUNCIL'] }, regionCode: { in: t.regionCodes }, user: { active: true } },
+      select: { role: true, title: true, user: { select: { name: true, email: true } } },
+    }),
+  ]);
+  const roleOrder: Role[] = ['ELECTED_OFFICIAL', 'INDUSTRIALIST', 'PROJECT_LEAD', 'REGIONAL_STATE', 'REGIONAL_COUNCIL'];
+  const member = (m: { role: Role; title: string | null; user: { name: string; email: string } }) => ({
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    title: m.title,
+  });
+  const byRole = (a: GovernanceMember, b: GovernanceMember) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role);
+  return {
+    id: t.id,
+    slug: t.slug,
+    name: t.name,
+    officialId: t.officialId,
+    phase: t.phase,
+    status: t.status,
+    population: t.population,
+    compositionIllustrative: t.compositionIllustrative,
+    regions: toRefs(t.regionCodes, names.region),
+    departements: toRefs(t.departementCodes, names.departement),
+    actionCount: t._count.actions,
+    epcis: t.epcis.map((e) => e.epci),
+    governance: t.memberships.map(member).sort(byRole),
+    regionalCopilots: copilots.map(member).sort(byRole),
+  };
+}
+
+/** Minimal scope data used by the policy; NOT_FOUND when absent or out of scope. */
+export async function getTerritoryRef(actor: Actor, slug: string) {
+  const t = await db.territory.findFirst({
+    where: { AND: [{ slug }, territoryWhere(actor)] },
+    select: { id: true, slug: true, name: true, regionCodes: true },
+  });
+  if (!t) throw notFound('Territoire');
+  return t;
+}
+
+/** A region the actor may read; NOT_FOUND when absent or out of scope. */
+export async function getRegion(actor: Actor, code: string) {
+  if (!can(actor, 'region:read', { regionCode: code })) throw notFound('Région');
+  const region = await db.region.findUnique({ where: { code }, select: { code: true, name: true } });
+  if (!region) throw notFound('Région');
+  return region;
+}
+
+export async function listRegions() {
+  return db.region.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true } });
+}
+
+/** Where each tier lands after sign-in. */
+export async function homePathFor(actor: Actor): Promise<string> {
+  const tier = tierOf(actor);
+  if (tier === 'national' || tier === 'operator') return '/programme';
+  if (tier === 'regional') {
+    const code = actor.memberships.find((m) => m.regionCode)?.regionCode;
+    return code ? `/regions/${code}` : '/territoires';
+  }
+  if (tier === 'local') {
+    const territoryId = actor.memberships.find((m) => m.territoryId)?.territoryId;
+    const t = territoryId
+      ? await db.territory.findUnique({ where: { id: territoryId }, select: { slug: true } })
+      : null;
+    return t ? `/territoires/${t.slug}` : '/territoires';
+  }
+  return '/sans-role';
+}

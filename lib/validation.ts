@@ -1,0 +1,14 @@
+// Shared helpers for zod 4 schemas: French messages, per-field errors.
+import { z } from 'zod';
+import type { FieldErrors } from '@/lib/errors';
+
+z.config(z.locales.fr());
+
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
