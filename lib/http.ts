@@ -26,10 +26,22 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: 'INTERNAL', message: 'Erreur interne. Réessayez plus tard.' }, { status: 500 });
 }
 
-/** State-changing requests must come from the app's own origin (CSRF defence in depth). */
+/**
+ * State-changing requests must come from the app's own origin (CSRF defence in
+ * depth, on top of SameSite cookies). Browsers always send Origin on such
+ * requests; a request without Origin and without Sec-Fetch-Site comes from a
+ * non-browser client (a user's script) and cannot carry a forged cross-site intent.
+ */
 export function checkSameOrigin(request: NextRequest): void {
   if (!UNSAFE.has(request.method)) return;
   const origin = request.headers.get('origin');
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (!origin) {
+    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      throw new AppError('FORBIDDEN', 'Origine de la requête refusée.');
+    }
+    return;
+  }
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   const allowed = new Set<string>();
   if (host) {
@@ -37,9 +49,7 @@ export function checkSameOrigin(request: NextRequest): void {
     allowed.add(`https://${host}`);
   }
   if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
-  if (!origin || !allowed.has(origin)) {
-    throw new AppError('FORBIDDEN', 'Origine de la requête refusée.');
-  }
+  if (!allowed.has(origin)) throw new AppError('FORBIDDEN', 'Origine de la requête refusée.');
 }
 
 export async function readJson(request: NextRequest): Promise<unknown> {
@@ -67,7 +77,7 @@ export function apiRoute<C = Record<string, never>>(handler: Handler<C>) {
       checkSameOrigin(request);
       const actor = await getActor();
       if (!actor) throw unauthenticated();
-      const params = context?.params ? await context.params : ({} as C);
+      const params = ((await context?.params) ?? {}) as C;
       return await handler({ request, actor, params });
     } catch (error) {
       if (error instanceof UnsupportedMediaType) {

@@ -1,5 +1,5 @@
 // What each tier's navigation shows. The server enforces access regardless.
-import { tierOf, type Actor } from '@/lib/authz/policy';
+import { can, tierOf, type Actor } from '@/lib/authz/policy';
 
 export interface NavItem {
   href: string;
@@ -13,6 +13,7 @@ export function navigationFor(actor: Actor, home: string): NavItem[] {
       return [
         { href: '/programme', label: 'Vue programme' },
         { href: '/territoires', label: 'Territoires' },
+        ...(can(actor, 'import:territories', null) ? [{ href: '/administration/import', label: 'Import de la liste officielle' }] : []),
       ];
     case 'regional':
       return [

@@ -72,7 +72,7 @@ export function AppShell({ user, nav, currentPath, signOutSlot, children }: AppS
         <div className={`${CONTAINER} flex flex-wrap items-center justify-between gap-4 py-6 text-sm text-neutral-700`}>
           <p>Territoires d&apos;industrie — outil de pilotage du programme</p>
           <Link href="/accessibilite" className="link">
-            Accessibilité : conforme RGAA (auto-évaluation)
+            Accessibilité : partiellement conforme (auto-évaluation RGAA)
           </Link>
         </div>
       </footer>

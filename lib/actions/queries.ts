@@ -31,7 +31,12 @@ function orderBy(sort: ActionFilters['sort']): Prisma.ActionOrderByWithRelationI
 }
 
 export function actionWhere(territoryId: string, filters: ActionFilters): Prisma.ActionWhereInput {
-  const and: Prisma.ActionWhereInput[] = [{ territoryId }];
+  return { AND: [{ territoryId }, ...actionFilterClauses(filters)] };
+}
+
+/** The list filters as `where` clauses (archived actions only when asked for). */
+export function actionFilterClauses(filters: ActionFilters): Prisma.ActionWhereInput[] {
+  const and: Prisma.ActionWhereInput[] = [];
   and.push({ archivedAt: filters.archived ? { not: null } : null });
   if (filters.axis) and.push({ axes: { has: filters.axis } });
   if (filters.status) and.push({ status: filters.status });
@@ -49,7 +54,7 @@ export function actionWhere(territoryId: string, filters: ActionFilters): Prisma
       ],
     });
   }
-  return { AND: and };
+  return and;
 }
 
 async function editorNames(ids: (string | null)[]): Promise<Map<string, string>> {

@@ -20,13 +20,11 @@ export const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
 const FILTERS = { externalTables: [], externalEnums: [] };
 
 let wasmReady = false;
-let lastPanic = '';
 function loadWasm(): void {
   if (wasmReady) return;
   // The engine reports Rust panics through this global before throwing.
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
     set_message(message: string) {
-      lastPanic = message;
       console.error(`Schema engine panic: ${message}`);
     },
   };
@@ -35,8 +33,8 @@ function loadWasm(): void {
     path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
     'schema_engine_bg.wasm',
   );
-  const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, {
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, {
     './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
   });
   (bindings as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(instance.exports);

@@ -1,39 +1,105 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { StatCard } from '@/components/ui/card';
+import { Card, StatCard } from '@/components/ui/card';
+import { Select } from '@/components/ui/form';
+import { buttonClasses } from '@/components/ui/button';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { FranceMap } from '@/components/programme/france-map';
 import { requireActor } from '@/lib/auth/session';
 import { getProgrammeOverview } from '@/lib/programme/queries';
+import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
+import { AXES, STATUSES } from '@/lib/actions/schemas';
+import { listOperators } from '@/lib/actions/queries';
+import { listRegions } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
-import { ACTION_STATUS_LABELS, AXIS_SHORT_LABELS, formatInteger } from '@/lib/labels';
+import {
+  ACTION_STATUS_LABELS,
+  AXIS_SHORT_LABELS,
+  INDICATOR_KIND_LABELS,
+  formatDate,
+  formatEuros,
+  formatInteger,
+} from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Vue programme' };
 
-export default async function ProgrammePage() {
+const MEASURES = {
+  actions: { label: "Nombre d'actions", of: (d: { actions: number }) => d.actions, fmt: (n: number) => `${formatInteger(n)} actions` },
+  territories: { label: 'Nombre de territoires', of: (d: { territories: number }) => d.territories, fmt: (n: number) => `${formatInteger(n)} territoires` },
+  budget: { label: 'Budget prévisionnel', of: (d: { budgetCents: number }) => d.budgetCents / 100, fmt: (n: number) => formatEuros(n * 100) },
+  late: { label: 'Jalons en retard', of: (d: { lateMilestones: number }) => d.lateMilestones, fmt: (n: number) => `${formatInteger(n)} jalons en retard` },
+} as const;
+type Measure = keyof typeof MEASURES;
+
+const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)} %` : '—');
+
+export default async function ProgrammePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const filters = programmeFiltersSchema.parse(raw);
+  const measure: Measure = (raw.mesure as Measure) in MEASURES ? (raw.mesure as Measure) : 'actions';
   const actor = await requireActor();
-  const o = await orNotFound(getProgrammeOverview(actor));
+  const [o, regions, operators] = await Promise.all([orNotFound(getProgrammeOverview(actor, filters)), listRegions(), listOperators()]);
+  const query = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) p.set(k, String(v));
+    return p.toString();
+  };
+  const drill = (extra: Record<string, string>) => `/programme/actions?${query(extra)}`;
+  const m = MEASURES[measure];
   return (
     <>
-      <PageHeader title="Vue programme" description="Suivi national des territoires d'industrie (phase II, 2023-2027)." />
+      <PageHeader
+        title="Vue programme"
+        description="Suivi national des territoires d'industrie (phase II, 2023-2027). Chaque chiffre mène à la liste correspondante."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a className={buttonClasses('secondary', 'md')} href={`/api/v1/exports/actions.csv?${query({})}`} download>
+              Exporter (CSV)
+            </a>
+            <a className={buttonClasses('secondary', 'md')} href={`/api/v1/exports/actions.xlsx?${query({})}`} download>
+              Exporter (XLSX)
+            </a>
+          </div>
+        }
+      />
+      <form method="get" role="search" aria-label="Filtrer la vue programme" className="mb-8 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
+        <Select id="region" name="region" label="Région" defaultValue={filters.region ?? ''} options={[{ value: '', label: 'Toutes les régions' }, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
+        <Select id="axis" name="axis" label="Axe" defaultValue={filters.axis ?? ''} options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]} />
+        <Select id="status" name="status" label="Statut" defaultValue={filters.status ?? ''} options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]} />
+        <Select id="operator" name="operator" label="Opérateur" defaultValue={filters.operator ?? ''} options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((op) => ({ value: op.slug, label: op.name }))]} />
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClasses('primary', 'md')}>
+            Filtrer
+          </button>
+          <Link href="/programme" className={buttonClasses('ghost', 'md')}>
+            Réinitialiser
+          </Link>
+        </div>
+      </form>
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Territoires" value={formatInteger(o.territoryCount)} href="/territoires" />
-        <StatCard label="Actions en cours de plan" value={formatInteger(o.actionCount)} />
-        <StatCard label="Régions couvertes" value={formatInteger(o.byRegion.length)} />
+        <StatCard label="Territoires" value={formatInteger(o.territoryCount)} href={filters.region ? `/regions/${filters.region}` : '/territoires'} />
+        <StatCard label="Actions" value={formatInteger(o.actionCount)} href={drill({})} />
+        <StatCard label="Budget prévisionnel" value={formatEuros(o.budgetCents)} href={drill({})} />
+        <StatCard label="Territoires avec actions bloquées" value={formatInteger(o.blockedTerritories.length)} href={drill({ status: 'BLOCKED' })} />
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
         <Table caption="Actions par axe du programme">
           <THead>
             <Tr>
               <Th scope="col">Axe</Th>
-              <Th scope="col">Actions</Th>
+              <Th scope="col" numeric>Actions</Th>
+              <Th scope="col" numeric>Part</Th>
             </Tr>
           </THead>
           <TBody>
             {o.byAxis.map((a) => (
               <Tr key={a.axis}>
-                <Th scope="row">{AXIS_SHORT_LABELS[a.axis]}</Th>
-                <Td>{formatInteger(a.actions)}</Td>
+                <Th scope="row">
+                  <Link className="link" href={drill({ axis: a.axis })}>{AXIS_SHORT_LABELS[a.axis]}</Link>
+                </Th>
+                <Td numeric>{formatInteger(a.actions)}</Td>
+                <Td numeric>{pct(a.actions, o.actionCount)}</Td>
               </Tr>
             ))}
           </TBody>
@@ -42,42 +108,138 @@ export default async function ProgrammePage() {
           <THead>
             <Tr>
               <Th scope="col">Statut</Th>
-              <Th scope="col">Actions</Th>
+              <Th scope="col" numeric>Actions</Th>
+              <Th scope="col" numeric>Part</Th>
             </Tr>
           </THead>
           <TBody>
             {o.byStatus.map((s) => (
               <Tr key={s.status}>
-                <Th scope="row">{ACTION_STATUS_LABELS[s.status]}</Th>
-                <Td>{formatInteger(s.actions)}</Td>
+                <Th scope="row">
+                  <Link className="link" href={drill({ status: s.status })}>{ACTION_STATUS_LABELS[s.status]}</Link>
+                </Th>
+                <Td numeric>{formatInteger(s.actions)}</Td>
+                <Td numeric>{pct(s.actions, o.actionCount)}</Td>
               </Tr>
             ))}
           </TBody>
         </Table>
       </div>
-      <div className="mt-8">
+      <section aria-labelledby="carte" className="mt-10">
+        <h2 id="carte" className="mb-4 text-xl font-bold">Carte des territoires</h2>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+          {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={String(v)} /> : null))}
+          <Select id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
+          <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
+        </form>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <FranceMap
+            measureLabel={m.label}
+            data={o.byDepartement.map((d) => ({ code: d.code, name: d.name, value: m.of(d), label: m.fmt(m.of(d)) }))}
+          />
+          <Table caption={`${m.label} par département (équivalent textuel de la carte)`}>
+            <THead>
+              <Tr>
+                <Th scope="col">Département</Th>
+                <Th scope="col" numeric>Territoires</Th>
+                <Th scope="col" numeric>{m.label}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {o.byDepartement.map((d) => (
+                <Tr key={d.code}>
+                  <Th scope="row">{d.name} ({d.code})</Th>
+                  <Td numeric>{formatInteger(d.territories)}</Td>
+                  <Td numeric>{m.fmt(m.of(d))}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </div>
+      </section>
+      <div className="mt-10">
         <Table caption="Territoires et actions par région">
           <THead>
             <Tr>
               <Th scope="col">Région</Th>
-              <Th scope="col">Territoires</Th>
-              <Th scope="col">Actions</Th>
+              <Th scope="col" numeric>Territoires</Th>
+              <Th scope="col" numeric>Actions</Th>
+              <Th scope="col" numeric>Budget</Th>
             </Tr>
           </THead>
           <TBody>
             {o.byRegion.map((r) => (
               <Tr key={r.code}>
                 <Th scope="row">
-                  <Link href={`/regions/${r.code}`} className="font-semibold text-primary-700 underline">
-                    {r.name}
-                  </Link>
+                  <Link href={`/regions/${r.code}`} className="link font-semibold">{r.name}</Link>
                 </Th>
-                <Td>{formatInteger(r.territories)}</Td>
-                <Td>{formatInteger(r.actions)}</Td>
+                <Td numeric>{formatInteger(r.territories)}</Td>
+                <Td numeric>
+                  <Link className="link" href={drill({ region: r.code })}>{formatInteger(r.actions)}</Link>
+                </Td>
+                <Td numeric>{formatEuros(r.budgetCents)}</Td>
               </Tr>
             ))}
           </TBody>
         </Table>
+      </div>
+      <div className="mt-10 grid gap-8 lg:grid-cols-2">
+        <Table caption="Financements par financeur">
+          <THead>
+            <Tr>
+              <Th scope="col">Financeur</Th>
+              <Th scope="col" numeric>Accordé</Th>
+              <Th scope="col" numeric>Demandé ou envisagé</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {o.byFinancer.slice(0, 15).map((f) => (
+              <Tr key={f.financer}>
+                <Th scope="row">{f.financer}</Th>
+                <Td numeric>{formatEuros(f.grantedCents)}</Td>
+                <Td numeric>{formatEuros(f.requestedCents)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+        <Table caption="Indicateurs consolidés">
+          <THead>
+            <Tr>
+              <Th scope="col">Indicateur</Th>
+              <Th scope="col" numeric>Réalisé</Th>
+              <Th scope="col" numeric>Cible</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {o.indicators.map((i) => (
+              <Tr key={i.kind}>
+                <Th scope="row">{INDICATOR_KIND_LABELS[i.kind]}</Th>
+                <Td numeric>{formatInteger(Math.round(i.actual))}</Td>
+                <Td numeric>{formatInteger(Math.round(i.target))}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+      <div className="mt-10 grid gap-8 lg:grid-cols-2">
+        <Card title={`Territoires sans mise à jour depuis 90 jours (${o.staleTerritories.length})`} headingLevel={2}>
+          <ul className="max-h-80 space-y-1 overflow-auto">
+            {o.staleTerritories.slice(0, 50).map((t) => (
+              <li key={t.slug}>
+                <Link className="link" href={`/territoires/${t.slug}`}>{t.name}</Link> — dernière mise à jour : {formatDate(t.lastUpdate)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={`Territoires avec des actions bloquées (${o.blockedTerritories.length})`} headingLevel={2}>
+          <ul className="max-h-80 space-y-1 overflow-auto">
+            {o.blockedTerritories.slice(0, 50).map((t) => (
+              <li key={t.slug}>
+                <Link className="link" href={drill({ territory: t.slug, status: 'BLOCKED' })}>{t.name}</Link> — {t.blocked} action{t.blocked > 1 ? 's' : ''} bloquée{t.blocked > 1 ? 's' : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
       </div>
     </>
   );

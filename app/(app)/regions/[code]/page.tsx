@@ -1,45 +1,154 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Card, StatCard } from '@/components/ui/card';
+import { buttonClasses } from '@/components/ui/button';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { requireActor } from '@/lib/auth/session';
-import { getRegion, listTerritories } from '@/lib/territories/queries';
+import { getRegion } from '@/lib/territories/queries';
+import { getRegionalDashboard, listReviewQueue } from '@/lib/regions/queries';
 import { orNotFound } from '@/lib/pages';
-import { TERRITORY_PHASE_LABELS } from '@/lib/labels';
+import {
+  AXIS_SHORT_LABELS,
+  PLAN_STATUS_LABELS,
+  formatDate,
+  formatDateTime,
+  formatEuros,
+  formatInteger,
+} from '@/lib/labels';
+import type { Axis } from '@/lib/generated/prisma/enums';
 
 export const metadata: Metadata = { title: 'Région' };
+
+const AXES: Axis[] = ['ECOLOGICAL_TRANSITION', 'INNOVATION', 'SKILLS', 'INDUSTRIAL_LAND'];
+const num = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await requireActor();
   const region = await orNotFound(getRegion(actor, code));
-  const territories = await listTerritories(actor, { regionCode: region.code });
+  const [rows, queue] = await Promise.all([getRegionalDashboard(actor, code), listReviewQueue(actor, code)]);
+  const totals = rows.reduce(
+    (t, r) => ({
+      actions: t.actions + r.actions,
+      budget: t.budget + r.budgetCents,
+      late: t.late + r.lateMilestones,
+      jobs: t.jobs + (r.indicators.JOBS?.actual ?? 0),
+      invest: t.invest + (r.indicators.INVESTMENT?.actual ?? 0),
+      hectares: t.hectares + (r.indicators.HECTARES?.actual ?? 0),
+    }),
+    { actions: 0, budget: 0, late: 0, jobs: 0, invest: 0, hectares: 0 },
+  );
   return (
     <>
       <PageHeader
         title={`Région ${region.name}`}
-        description={`${territories.length} territoires d'industrie dans la région.`}
+        description={`${rows.length} territoires d'industrie dans la région.`}
+        actions={
+          <a href={`/api/v1/exports/actions.xlsx?region=${code}`} className={buttonClasses('secondary', 'md')} download>
+            Exporter les actions (XLSX)
+          </a>
+        }
       />
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <StatCard label="Actions en cours de plan" value={formatInteger(totals.actions)} />
+        <StatCard label="Budget prévisionnel" value={formatEuros(totals.budget)} />
+        <StatCard label="Jalons en retard" value={formatInteger(totals.late)} />
+        <StatCard label="Emplois créés (réalisé)" value={num.format(totals.jobs)} />
+        <StatCard label="Investissement levé (réalisé)" value={`${num.format(totals.invest)} €`} />
+        <StatCard label="Foncier mobilisé (réalisé)" value={`${num.format(totals.hectares)} ha`} />
+      </div>
+      <Card title={`Plans à examiner (${queue.length})`} headingLevel={2} className="mb-8">
+        {queue.length === 0 ? (
+          <p>Aucun plan n&apos;attend la revue régionale.</p>
+        ) : (
+          <ul className="space-y-3">
+            {queue.map((q) => (
+              <li key={`${q.slug}-${q.number}`} className="flex flex-wrap items-center gap-2">
+                <Link className="link font-semibold" href={`/territoires/${q.slug}/versions/${q.number}`}>
+                  {q.territory} — version {q.number}
+                </Link>
+                <span className="text-sm text-neutral-700">soumise le {formatDateTime(q.submittedAt)}</span>
+                {q.stateValidatedAt && <Badge tone="success">Validée par l&apos;État</Badge>}
+                {q.regionValidatedAt && <Badge tone="success">Validée par la Région</Badge>}
+                {q.lastValidatedNumber && (
+                  <Link className="link text-sm" href={`/territoires/${q.slug}/versions/comparer?de=${q.lastValidatedNumber}&a=${q.number}`}>
+                    Comparer avec la dernière version validée ({q.lastValidatedNumber})
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <Table caption={`Territoires de la région ${region.name}`}>
         <THead>
           <Tr>
             <Th scope="col">Territoire</Th>
-            <Th scope="col">Départements</Th>
-            <Th scope="col">Phase</Th>
-            <Th scope="col">Actions</Th>
+            <Th scope="col">État du plan</Th>
+            <Th scope="col">Dernière version validée</Th>
+            <Th scope="col">Dernière mise à jour</Th>
+            <Th scope="col" numeric>
+              Actions
+            </Th>
+            {AXES.map((a) => (
+              <Th key={a} scope="col" numeric>
+                {AXIS_SHORT_LABELS[a]}
+              </Th>
+            ))}
+            <Th scope="col" numeric>
+              Réalisées
+            </Th>
+            <Th scope="col" numeric>
+              Bloquées
+            </Th>
+            <Th scope="col" numeric>
+              Budget
+            </Th>
+            <Th scope="col" numeric>
+              Jalons en retard
+            </Th>
           </Tr>
         </THead>
         <TBody>
-          {territories.map((t) => (
+          {rows.map((t) => (
             <Tr key={t.slug}>
               <Th scope="row">
-                <Link href={`/territoires/${t.slug}`} className="font-semibold text-primary-700 underline">
+                <Link href={`/territoires/${t.slug}`} className="link font-semibold">
                   {t.name}
                 </Link>
               </Th>
-              <Td>{t.departements.map((d) => d.code).join(', ')}</Td>
-              <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
-              <Td>{t.actionCount}</Td>
+              <Td>
+                {PLAN_STATUS_LABELS[t.planStatus]}
+                {t.pending && (
+                  <span className="block text-sm">
+                    <Link className="link" href={`/territoires/${t.slug}/versions/${t.pending.number}`}>
+                      version {t.pending.number} en attente
+                    </Link>
+                  </span>
+                )}
+              </Td>
+              <Td>{t.lastValidatedNumber ? `n° ${t.lastValidatedNumber}` : '—'}</Td>
+              <Td>{formatDate(t.lastUpdate)}</Td>
+              <Td numeric>{formatInteger(t.actions)}</Td>
+              {AXES.map((a) => (
+                <Td key={a} numeric>
+                  {formatInteger(t.byAxis[a] ?? 0)}
+                </Td>
+              ))}
+              <Td numeric>{formatInteger(t.byStatus.DONE ?? 0)}</Td>
+              <Td numeric>{formatInteger(t.byStatus.BLOCKED ?? 0)}</Td>
+              <Td numeric>{formatEuros(t.budgetCents)}</Td>
+              <Td numeric>
+                {t.lateMilestones > 0 ? (
+                  <Link className="link" href={`/territoires/${t.slug}/plan?late=1`}>
+                    {formatInteger(t.lateMilestones)}
+                  </Link>
+                ) : (
+                  '0'
+                )}
+              </Td>
             </Tr>
           ))}
         </TBody>

@@ -6,15 +6,17 @@ import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { requireActor } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/authz/policy';
 import { getTerritory } from '@/lib/territories/queries';
+import { getPlanOverview } from '@/lib/plans/queries';
 import { orNotFound } from '@/lib/pages';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
+import { PlanSummary } from '@/components/plans/plan-summary';
 
 export const metadata: Metadata = { title: 'Territoire' };
 
 export default async function TerritoryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor();
-  const t = await orNotFound(getTerritory(actor, slug));
+  const [t, plan] = await Promise.all([orNotFound(getTerritory(actor, slug)), orNotFound(getPlanOverview(actor, slug))]);
   return (
     <>
       <PageHeader
@@ -29,7 +31,8 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
         {t.officialId && <Badge tone="neutral">Identifiant officiel {t.officialId}</Badge>}
         <Badge tone="neutral">{formatInteger(t.population)} habitants</Badge>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <PlanSummary slug={t.slug} plan={plan} />
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Card title="Gouvernance locale" headingLevel={2}>
           {t.governance.length === 0 ? (
             <p>Aucun membre enregistré.</p>

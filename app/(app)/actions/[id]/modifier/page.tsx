@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { ActionForm } from '@/components/actions/action-form';
+import { requireActor } from '@/lib/auth/session';
+import { getAction, listOperators } from '@/lib/actions/queries';
+import { orNotFound } from '@/lib/pages';
+import { saveAction } from '../../server-actions';
+
+export const metadata: Metadata = { title: "Modifier l'action" };
+
+export default async function EditActionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const action = await orNotFound(getAction(actor, id));
+  if (!action.canEdit || action.archivedAt) notFound();
+  const operators = await listOperators();
+  const { territoryId: _t, regionCodes: _r, canEdit: _c, ...dto } = action;
+  return (
+    <>
+      <PageHeader
+        title={`Modifier ${action.reference}`}
+        description={action.title}
+        breadcrumbs={[
+          { href: `/territoires/${action.territory.slug}`, label: action.territory.name },
+          { href: `/territoires/${action.territory.slug}/plan`, label: "Plan d'actions" },
+          { href: `/actions/${id}`, label: action.reference },
+          { href: `/actions/${id}/modifier`, label: 'Modifier' },
+        ]}
+      />
+      <ActionForm
+        mode="update"
+        slug={action.territory.slug}
+        initial={dto}
+        operators={operators}
+        saveAction={saveAction}
+        cancelHref={`/actions/${id}`}
+      />
+    </>
+  );
+}

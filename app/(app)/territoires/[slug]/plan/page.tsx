@@ -1,0 +1,208 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { Badge } from '@/components/ui/badge';
+import { ButtonLink, buttonClasses } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Select, TextInput } from '@/components/ui/form';
+import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { ServerForm } from '@/components/forms/server-form';
+import { requireActor } from '@/lib/auth/session';
+import { listActions, listOperators } from '@/lib/actions/queries';
+import { actionFiltersSchema, AXES, PHASES, STATUSES } from '@/lib/actions/schemas';
+import { getTerritoryRef } from '@/lib/territories/queries';
+import { planPermissions } from '@/lib/plans/queries';
+import { orNotFound } from '@/lib/pages';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUS_TONES,
+  AXIS_SHORT_LABELS,
+  PHASE_LABELS,
+  formatDate,
+  formatEuros,
+} from '@/lib/labels';
+import { moveAction } from '../../../actions/server-actions';
+
+export const metadata: Metadata = { title: "Plan d'actions" };
+
+const SORTS = [
+  { value: 'position', label: 'Ordre du plan' },
+  { value: 'title', label: 'Titre' },
+  { value: 'status', label: 'Statut' },
+  { value: 'endDate', label: 'Échéance' },
+  { value: 'updatedAt', label: 'Dernière modification' },
+  { value: 'budget', label: 'Budget' },
+];
+
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug } = await params;
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string'));
+  const filters = actionFiltersSchema.parse(raw);
+  const actor = await requireActor();
+  const territory = await orNotFound(getTerritoryRef(actor, slug));
+  const [actions, operators, permissions] = await Promise.all([
+    listActions(actor, slug, filters),
+    listOperators(),
+    planPermissions(actor, territory),
+  ]);
+  const filtered = Boolean(filters.axis || filters.status || filters.phase || filters.operator || filters.late || filters.q);
+  const canMove = permissions.canEdit && !filtered && !filters.archived && (!filters.sort || filters.sort === 'position');
+  return (
+    <>
+      <PageHeader
+        title={filters.archived ? `Actions archivées — ${territory.name}` : `Plan d'actions — ${territory.name}`}
+        breadcrumbs={[
+          { href: '/territoires', label: 'Territoires' },
+          { href: `/territoires/${slug}`, label: territory.name },
+          { href: `/territoires/${slug}/plan`, label: "Plan d'actions" },
+        ]}
+        actions={
+          permissions.canEdit && !filters.archived ? (
+            <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>
+          ) : undefined
+        }
+      />
+      <form method="get" className="mb-6 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filtrer les actions">
+        <TextInput id="q" name="q" label="Rechercher" defaultValue={filters.q ?? ''} hint="Titre, description, objectifs, pilote" />
+        <Select
+          id="axis"
+          name="axis"
+          label="Axe"
+          defaultValue={filters.axis ?? ''}
+          options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]}
+        />
+        <Select
+          id="status"
+          name="status"
+          label="Statut"
+          defaultValue={filters.status ?? ''}
+          options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]}
+        />
+        <Select
+          id="phase"
+          name="phase"
+          label="Phase"
+          defaultValue={filters.phase ?? ''}
+          options={[{ value: '', label: 'Toutes les phases' }, ...PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))]}
+        />
+        <Select
+          id="operator"
+          name="operator"
+          label="Opérateur"
+          defaultValue={filters.operator ?? ''}
+          options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((o) => ({ value: o.slug, label: o.name }))]}
+        />
+        <Select id="sort" name="sort" label="Trier par" defaultValue={filters.sort ?? 'position'} options={SORTS} />
+        <div className="flex items-end gap-2">
+          <input id="late" type="checkbox" name="late" value="1" defaultChecked={!!filters.late} className="mb-3 h-5 w-5" />
+          <label htmlFor="late" className="mb-2.5">
+            Jalons en retard uniquement
+          </label>
+        </div>
+        {filters.archived && <input type="hidden" name="archived" value="1" />}
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClasses('primary', 'md')}>
+            Filtrer
+          </button>
+          <Link href={`/territoires/${slug}/plan${filters.archived ? '?archived=1' : ''}`} className={buttonClasses('ghost', 'md')}>
+            Réinitialiser
+          </Link>
+        </div>
+      </form>
+      <p className="mb-4" role="status">
+        {actions.length} action{actions.length > 1 ? 's' : ''}
+        {filtered ? ' correspondant aux filtres' : ''}.{' '}
+        {filters.archived ? (
+          <Link className="link" href={`/territoires/${slug}/plan`}>
+            Revenir au plan
+          </Link>
+        ) : (
+          <Link className="link" href={`/territoires/${slug}/plan?archived=1`}>
+            Voir les actions archivées
+          </Link>
+        )}
+      </p>
+      {actions.length === 0 ? (
+        <EmptyState
+          title="Aucune action"
+          description={filtered ? 'Aucune action ne correspond à ces filtres.' : "Ce plan ne contient pas encore d'action."}
+        />
+      ) : (
+        <Table caption={`Actions du plan de ${territory.name}`} captionHidden>
+          <THead>
+            <Tr>
+              <Th scope="col">Réf.</Th>
+              <Th scope="col">Action</Th>
+              <Th scope="col">Axes</Th>
+              <Th scope="col">Phase</Th>
+              <Th scope="col">Statut</Th>
+              <Th scope="col">Échéance</Th>
+              <Th scope="col" numeric>
+                Budget
+              </Th>
+              {canMove && <Th scope="col">Ordre</Th>}
+            </Tr>
+          </THead>
+          <TBody>
+            {actions.map((a, i) => (
+              <Tr key={a.id}>
+                <Td>{a.reference}</Td>
+                <Th scope="row">
+                  <Link className="link font-semibold" href={`/actions/${a.id}`}>
+                    {a.title}
+                  </Link>
+                  {a.lateMilestones > 0 && (
+                    <span className="mt-1 block">
+                      <Badge tone="warning">
+                        {a.lateMilestones} jalon{a.lateMilestones > 1 ? 's' : ''} en retard
+                      </Badge>
+                    </span>
+                  )}
+                </Th>
+                <Td>{a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', ')}</Td>
+                <Td>{PHASE_LABELS[a.phase]}</Td>
+                <Td>
+                  <Badge tone={ACTION_STATUS_TONES[a.status]}>{ACTION_STATUS_LABELS[a.status]}</Badge>
+                </Td>
+                <Td>{formatDate(a.endDate)}</Td>
+                <Td numeric>{formatEuros(a.budgetCents)}</Td>
+                {canMove && (
+                  <Td>
+                    <div className="flex gap-1">
+                      {i > 0 && (
+                        <ServerForm
+                          action={moveAction}
+                          hidden={{ slug, id: a.id, direction: 'up' }}
+                          submitLabel="↑"
+                          variant="ghost"
+                          pendingLabel="…"
+                          submitAriaLabel={`Monter ${a.reference}`}
+                        />
+                      )}
+                      {i < actions.length - 1 && (
+                        <ServerForm
+                          action={moveAction}
+                          hidden={{ slug, id: a.id, direction: 'down' }}
+                          submitLabel="↓"
+                          variant="ghost"
+                          pendingLabel="…"
+                          submitAriaLabel={`Descendre ${a.reference}`}
+                        />
+                      )}
+                    </div>
+                  </Td>
+                )}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { TextArea } from '@/components/ui/form';
+import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { buttonClasses } from '@/components/ui/button';
+import { ServerForm } from '@/components/forms/server-form';
+import { requireActor } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/authz/policy';
+import { getTerritoryRef } from '@/lib/territories/queries';
+import { getVersion, planPermissions } from '@/lib/plans/queries';
+import { orNotFound } from '@/lib/pages';
+import {
+  ACTION_STATUS_LABELS,
+  AXIS_SHORT_LABELS,
+  PHASE_LABELS,
+  VERSION_STATUS_LABELS,
+  formatDate,
+  formatDateTime,
+  formatEuros,
+} from '@/lib/labels';
+import { commentForm, decideLocallyForm, decideRegionallyForm } from '../../../../actions/server-actions';
+
+export const metadata: Metadata = { title: 'Version du plan' };
+
+const KIND_LABELS = { COMMENT: 'Commentaire', VALIDATE: 'Validation', REQUEST_CHANGES: 'Demande de modifications' } as const;
+
+export default async function VersionPage({ params }: { params: Promise<{ slug: string; n: string }> }) {
+  const { slug, n } = await params;
+  const actor = await requireActor();
+  const territory = await orNotFound(getTerritoryRef(actor, slug));
+  const v = await orNotFound(getVersion(actor, slug, Number(n)));
+  const permissions = await planPermissions(actor, territory);
+  return (
+    <>
+      <PageHeader
+        title={`Version ${v.number} du plan — ${territory.name}`}
+        description={`Soumise le ${formatDateTime(v.submittedAt)}${v.submittedBy ? ` par ${v.submittedBy}` : ''} — ${v.actionCount} action${v.actionCount > 1 ? 's' : ''}.`}
+        breadcrumbs={[
+          { href: '/territoires', label: 'Territoires' },
+          { href: `/territoires/${slug}`, label: territory.name },
+          { href: `/territoires/${slug}/versions`, label: 'Versions' },
+          { href: `/territoires/${slug}/versions/${v.number}`, label: `Version ${v.number}` },
+        ]}
+        actions={
+          v.number > 1 ? (
+            <Link className={buttonClasses('secondary', 'md')} href={`/territoires/${slug}/versions/comparer?de=${v.number - 1}&a=${v.number}`}>
+              Comparer avec la version {v.number - 1}
+            </Link>
+          ) : undefined
+        }
+      />
+      <p className="mb-6">
+        <Badge tone={v.status === 'VALIDATED' ? 'success' : v.status === 'CHANGES_REQUESTED' ? 'warning' : 'info'}>
+          {VERSION_STATUS_LABELS[v.status]}
+        </Badge>
+      </p>
+      {v.note && (
+        <Card title="Note de soumission" headingLevel={2} className="mb-6">
+          <p className="whitespace-pre-line">{v.note}</p>
+        </Card>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        {permissions.canValidateLocal && v.status === 'SUBMITTED' && (
+          <Card title="Décision du binôme" headingLevel={2}>
+            <ServerForm
+              action={decideLocallyForm}
+              hidden={{ slug, number: v.number }}
+              submitLabel="Valider la version"
+              submitName="decision"
+              submitValue="VALIDATE"
+              extraButtons={
+                <button type="submit" name="decision" value="REQUEST_CHANGES" className={buttonClasses('secondary', 'md')}>
+                  Demander des modifications
+                </button>
+              }
+            >
+              <TextArea
+                id="comment"
+                name="comment"
+                label="Commentaire"
+                hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
+                rows={4}
+                maxLength={5000}
+                className="mb-4"
+              />
+            </ServerForm>
+          </Card>
+        )}
+        {permissions.canReviewRegional && v.status === 'LOCALLY_VALIDATED' && (
+          <Card title="Décision régionale" headingLevel={2}>
+            <p className="mb-4">
+              {v.stateValidatedAt ? `Validée par l'État le ${formatDateTime(v.stateValidatedAt)}. ` : "En attente de l'État. "}
+              {v.regionValidatedAt ? `Validée par la Région le ${formatDateTime(v.regionValidatedAt)}.` : 'En attente de la Région.'}
+            </p>
+            <ServerForm
+              action={decideRegionallyForm}
+              hidden={{ slug, number: v.number }}
+              submitLabel="Valider la version"
+              submitName="decision"
+              submitValue="VALIDATE"
+              extraButtons={
+                <button type="submit" name="decision" value="REQUEST_CHANGES" className={buttonClasses('secondary', 'md')}>
+                  Demander des modifications
+                </button>
+              }
+            >
+              <TextArea
+                id="comment-regional"
+                name="comment"
+                label="Commentaire"
+                hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
+                rows={4}
+                maxLength={5000}
+                className="mb-4"
+              />
+            </ServerForm>
+          </Card>
+        )}
+        <Card title="Échanges et décisions" headingLevel={2}>
+          {v.reviews.length === 0 ? (
+            <p>Aucun commentaire ni décision pour l&apos;instant.</p>
+          ) : (
+            <ol className="space-y-4">
+              {v.reviews.map((r) => (
+                <li key={r.id} className="border-l-4 border-neutral-300 pl-3">
+                  <p className="font-semibold">
+                    {KIND_LABELS[r.kind]} — {r.author} ({ROLE_LABELS[r.authorRole]})
+                  </p>
+                  <p className="text-sm text-neutral-700">{formatDateTime(r.at)}</p>
+                  {r.body && <p className="mt-1 whitespace-pre-line">{r.body}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
+          {permissions.canComment && (
+            <ServerForm action={commentForm} hidden={{ slug, number: v.number }} submitLabel="Publier le commentaire" variant="secondary" className="mt-6">
+              <TextArea id="body" name="body" label="Ajouter un commentaire" rows={3} maxLength={5000} required className="mb-4" />
+            </ServerForm>
+          )}
+        </Card>
+      </div>
+      <section className="mt-8" aria-labelledby="actions-version">
+        <h2 id="actions-version" className="mb-4 text-xl font-bold">
+          Actions de la version {v.number}
+        </h2>
+        <Table caption={`Actions figées dans la version ${v.number}`} captionHidden>
+          <THead>
+            <Tr>
+              <Th scope="col">Réf.</Th>
+              <Th scope="col">Action</Th>
+              <Th scope="col">Axes</Th>
+              <Th scope="col">Phase</Th>
+              <Th scope="col">Statut</Th>
+              <Th scope="col">Échéance</Th>
+              <Th scope="col" numeric>
+                Budget
+              </Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {v.snapshot.actions.map((a) => (
+              <Tr key={a.id}>
+                <Td>{a.reference}</Td>
+                <Th scope="row">{a.title}</Th>
+                <Td>{a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', ')}</Td>
+                <Td>{PHASE_LABELS[a.phase]}</Td>
+                <Td>{ACTION_STATUS_LABELS[a.status]}</Td>
+                <Td>{formatDate(a.endDate)}</Td>
+                <Td numeric>{formatEuros(a.budgetCents)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </section>
+    </>
+  );
+}

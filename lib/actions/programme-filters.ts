@@ -1,0 +1,24 @@
+// Filters across territories (national and regional lists, exports), always
+// intersected with the actor's scope.
+import { z } from 'zod';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { territoryWhere, type Actor } from '@/lib/authz/policy';
+import { actionFiltersSchema } from './schemas';
+import { actionFilterClauses } from './queries';
+
+export const programmeFiltersSchema = actionFiltersSchema.extend({
+  region: z.string().regex(/^[0-9]{2,3}$/).optional().catch(undefined),
+  territory: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+});
+export type ProgrammeFilters = z.infer<typeof programmeFiltersSchema>;
+
+export function scopedActionWhere(actor: Actor, filters: ProgrammeFilters): Prisma.ActionWhereInput {
+  const territory: Prisma.TerritoryWhereInput = {
+    AND: [
+      territoryWhere(actor),
+      filters.region ? { regionCodes: { has: filters.region } } : {},
+      filters.territory ? { slug: filters.territory } : {},
+    ],
+  };
+  return { AND: [{ territory }, ...actionFilterClauses(filters)] };
+}
