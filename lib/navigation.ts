@@ -7,6 +7,10 @@ export interface NavItem {
 }
 
 export function navigationFor(actor: Actor, home: string): NavItem[] {
+  return [...tierNavigation(actor, home), { href: '/notifications', label: 'Notifications' }];
+}
+
+function tierNavigation(actor: Actor, home: string): NavItem[] {
   switch (tierOf(actor)) {
     case 'national':
     case 'operator':

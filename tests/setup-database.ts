@@ -10,8 +10,26 @@ const name = `ti_test_${crypto.randomBytes(6).toString('hex')}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`create database ${name} template ${TEMPLATE}`);
-await admin.end();
+// Copies from one template cannot run concurrently: serialise them across workers.
+await admin.query('select pg_advisory_lock(727274)');
+try {
+  // A pool that was just closed can linger on the template for a moment.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${TEMPLATE}`);
+      break;
+    } catch (error) {
+      if (attempt >= 30 || !String(error).includes('being accessed by other users')) throw error;
+      await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${TEMPLATE}' and pid <> pg_backend_pid()`,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+} finally {
+  await admin.query('select pg_advisory_unlock(727274)');
+  await admin.end();
+}
 
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;

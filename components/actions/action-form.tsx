@@ -414,10 +414,13 @@ function summaryText(errorKey: string, message: string): string {
   return message;
 }
 
-function sortKey(errorKey: string): [number, number] {
-  const [top, index] = errorKey.split('.');
+/** Form order: field, then row, then the row's field. */
+function sortKey(errorKey: string): [number, number, number] {
+  const [top, index, sub] = errorKey.split('.');
   const order = FIELD_ORDER.indexOf(top ?? '');
-  return [order === -1 ? FIELD_ORDER.length : order, index !== undefined && /^\d+$/.test(index) ? Number(index) : -1];
+  const row = index !== undefined && /^\d+$/.test(index) ? Number(index) : -1;
+  const column = isRowSection(top) && sub ? ROW_FIELDS[top].indexOf(sub) : -1;
+  return [order === -1 ? FIELD_ORDER.length : order, row, column];
 }
 
 interface SummaryItem {
@@ -429,9 +432,9 @@ interface SummaryItem {
 function summarize(errors: Errors, hasOperators: boolean): SummaryItem[] {
   return Object.keys(errors)
     .sort((a, b) => {
-      const [a1, a2] = sortKey(a);
-      const [b1, b2] = sortKey(b);
-      return a1 - b1 || a2 - b2 || a.localeCompare(b);
+      const [a1, a2, a3] = sortKey(a);
+      const [b1, b2, b3] = sortKey(b);
+      return a1 - b1 || a2 - b2 || a3 - b3 || a.localeCompare(b);
     })
     .flatMap((key) =>
       (errors[key] ?? []).map((message) => ({ key, message: summaryText(key, message), target: targetId(key, hasOperators) })),

@@ -1,0 +1,21 @@
+// A user's notifications and weekly digest. Only ever the caller's own.
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/authz/policy';
+
+export async function listNotifications(actor: Actor, options: { since?: Date; take?: number } = {}) {
+  return db.notification.findMany({
+    where: { userId: actor.id, ...(options.since ? { createdAt: { gte: options.since } } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: options.take ?? 100,
+    select: { id: true, kind: true, title: true, link: true, readAt: true, createdAt: true },
+  });
+}
+
+export async function unreadCount(actor: Actor): Promise<number> {
+  return db.notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+export async function markAllRead(actor: Actor): Promise<number> {
+  const r = await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  return r.count;
+}
