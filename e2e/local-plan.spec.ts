@@ -40,7 +40,7 @@ async function createAction(page: Page) {
 }
 
 test('project lead builds the plan, the élu validates, versions compare', async ({ browser }) => {
-  const lead = await browser.newPage();
+  const lead = await (await browser.newContext()).newPage();
   await signIn(lead, 'cdp.tarn-nord@demo.test');
 
   // Submit a first version so that the new action shows up in a comparison.
@@ -48,11 +48,15 @@ test('project lead builds the plan, the élu validates, versions compare', async
   await lead.getByRole('button', { name: 'Soumettre le plan' }).click();
   await expect(lead.getByRole('heading', { level: 1, name: /Version 1 du plan/ })).toBeVisible();
 
-  const elu = await browser.newPage();
+  const elu = await (await browser.newContext()).newPage();
   await signIn(elu, 'elu.tarn-nord@demo.test');
   await elu.goto('/territoires/tarn-nord/versions/1');
-  await elu.getByRole('button', { name: 'Valider la version' }).click();
-  await expect(elu.getByText('Validée par le binôme').first()).toBeVisible();
+  // Sending back without a reason is refused; with one, the plan returns to the project lead.
+  await elu.getByRole('button', { name: 'Demander des modifications' }).click();
+  await expect(elu.getByText('Indiquez ce qui doit être modifié.')).toBeVisible();
+  await elu.getByLabel('Motif ou commentaire de la décision').fill('Ajouter une action sur les achats d’énergie des PME.');
+  await elu.getByRole('button', { name: 'Demander des modifications' }).click();
+  await expect(elu.getByText('Modifications demandées').first()).toBeVisible();
 
   const actionUrl = await createAction(lead);
   await expectNoAxeViolations(lead);
@@ -76,7 +80,7 @@ test('project lead builds the plan, the élu validates, versions compare', async
 
   await elu.goto('/territoires/tarn-nord/versions/2');
   await expectNoAxeViolations(elu);
-  await elu.getByLabel('Commentaire').fill('Validé en comité local du binôme.');
+  await elu.getByLabel('Motif ou commentaire de la décision').fill('Validé en comité local du binôme.');
   await elu.getByRole('button', { name: 'Valider la version' }).click();
   await expect(elu.getByText('Validé en comité local du binôme.')).toBeVisible();
   await elu.getByRole('link', { name: 'Comparer avec la version 1' }).click();
@@ -90,8 +94,8 @@ test('project lead builds the plan, the élu validates, versions compare', async
 });
 
 test('a second browser editing the same action gets the conflict and loses nothing', async ({ browser }) => {
-  const first = await browser.newPage();
-  const second = await browser.newPage();
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
   await signIn(first, 'cdp.castres-revel-castelnaudary@demo.test');
   await signIn(second, 'cdp.castres-revel-castelnaudary@demo.test');
   await first.goto('/territoires/castres-revel-castelnaudary/plan');

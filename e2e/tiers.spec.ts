@@ -19,7 +19,7 @@ test('a wrong password is refused with a French message', async ({ page }) => {
   await page.getByLabel('Adresse e-mail').fill('cdp.tarn-nord@demo.test');
   await page.getByLabel('Mot de passe').fill('mauvais-mot-de-passe');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page.locator('#erreur-connexion')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
   await expect(page).toHaveURL(/\/connexion/);
 });
 

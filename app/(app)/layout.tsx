@@ -8,6 +8,9 @@ import { ROLE_LABELS } from '@/lib/authz/policy';
 import { navigationFor } from '@/lib/navigation';
 import { homePathFor } from '@/lib/territories/queries';
 
+// Every signed-in page depends on the session and live data: never prerendered.
+export const dynamic = 'force-dynamic';
+
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
   const path = (await headers()).get('x-pathname') ?? undefined;

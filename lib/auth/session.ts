@@ -4,7 +4,7 @@ import { getServerSession } from 'next-auth';
 import { authOptions } from '@/lib/auth/options';
 import type { Actor } from '@/lib/authz/policy';
 import { findActiveActor } from '@/lib/users/queries';
-import { unauthenticated } from '@/lib/errors';
+import { redirect } from 'next/navigation';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
@@ -13,8 +13,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return findActiveActor(id);
 });
 
+/** For pages: the signed-in actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw unauthenticated();
+  if (!actor) redirect('/connexion');
   return actor;
 }

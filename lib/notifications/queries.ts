@@ -19,3 +19,8 @@ export async function markAllRead(actor: Actor): Promise<number> {
   const r = await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   return r.count;
 }
+
+/** The caller's notifications of the last seven days (the weekly digest). */
+export async function weeklyDigest(actor: Actor) {
+  return listNotifications(actor, { since: new Date(Date.now() - 7 * 86_400_000) });
+}

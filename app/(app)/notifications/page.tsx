@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { requireActor, getActor } from '@/lib/auth/session';
-import { listNotifications, markAllRead } from '@/lib/notifications/queries';
+import { listNotifications, markAllRead, weeklyDigest } from '@/lib/notifications/queries';
 import { formatDateTime } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Notifications' };
@@ -21,9 +21,7 @@ async function markRead() {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const weekAgo = new Date(Date.now() - 7 * 86_400_000);
-  const items = await listNotifications(actor);
-  const week = items.filter((n) => n.createdAt >= weekAgo);
+  const [items, week] = await Promise.all([listNotifications(actor), weeklyDigest(actor)]);
   return (
     <>
       <PageHeader

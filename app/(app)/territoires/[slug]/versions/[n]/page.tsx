@@ -80,7 +80,7 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
               <TextArea
                 id="comment"
                 name="comment"
-                label="Commentaire"
+                label="Motif ou commentaire de la décision"
                 hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
                 rows={4}
                 maxLength={5000}
@@ -110,7 +110,7 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
               <TextArea
                 id="comment-regional"
                 name="comment"
-                label="Commentaire"
+                label="Motif ou commentaire de la décision"
                 hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
                 rows={4}
                 maxLength={5000}
