@@ -40,7 +40,7 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       PORT: String(PORT),
-      TI_DB_DIR: '.data/e2e-postgres',
+      TI_DB_DIR: process.env.E2E_DB_DIR ?? '.data/e2e-postgres',
       TI_DB_PORT: process.env.E2E_DB_PORT ?? '54331',
       TI_DB_FRESH: '1',
       TI_SEED_DEMO: '1',

@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     const server = await startEmbeddedPostgres({
-      dataDir: path.join(ROOT, '.data', 'test-postgres'),
+      dataDir: path.join(ROOT, process.env.TI_TEST_DB_DIR ?? '.data/test-postgres'),
       port: Number(process.env.TI_TEST_DB_PORT ?? 54330),
       fresh: true,
       ephemeral: true,
