@@ -3,6 +3,7 @@
 // Upserted in three statements, so it is idempotent and also refreshes names
 // and populations when the package is upgraded.
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Prisma, PrismaClient } from '../../lib/generated/prisma/client';
 
@@ -68,8 +69,11 @@ export interface EpciRow {
 const require = createRequire(import.meta.url);
 
 function readData<T>(file: string): T {
-  const path = require.resolve(`@etalab/decoupage-administratif/data/${file}`);
-  return JSON.parse(fs.readFileSync(path, 'utf8')) as T;
+  // Inside the Next.js server bundle `require.resolve` yields a module id, not a
+  // path: read from the project's node_modules first (the app runs from its root).
+  const direct = path.join(process.cwd(), 'node_modules', '@etalab', 'decoupage-administratif', 'data', file);
+  const location = fs.existsSync(direct) ? direct : require.resolve(`@etalab/decoupage-administratif/data/${file}`);
+  return JSON.parse(fs.readFileSync(location, 'utf8')) as T;
 }
 
 let cached: GeographySource | undefined;
