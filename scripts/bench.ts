@@ -91,8 +91,28 @@ try {
     ['anct.national@demo.test', 'Programme overview (national)', '/programme'],
     ['anct.national@demo.test', 'Territory list, 183 (national)', '/territoires'],
     ['anct.national@demo.test', 'API territories, 183 (national)', '/api/v1/territories'],
+    ['anct.national@demo.test', 'Programme overview filtered (region + axis)', '/programme?region=84&axis=SKILLS'],
+    ['anct.national@demo.test', 'Drill-down list (all actions, page 1)', '/programme/actions'],
+    ['anct.national@demo.test', 'Export CSV, all actions (national)', '/api/v1/exports/actions.csv'],
+    ['anct.national@demo.test', 'Export XLSX, all actions (national)', '/api/v1/exports/actions.xlsx'],
+    ['sgar.occitanie@demo.test', 'Export CSV, region (copilot)', '/api/v1/exports/actions.csv?region=76'],
   ];
   const sessions = new Map<string, string>();
+  sessions.set('anct.national@demo.test', await signIn('anct.national@demo.test'));
+  // The largest generated territory, to measure a plan of ~35 actions too.
+  const list = (await (
+    await fetch(`${BASE}/api/v1/territories`, { headers: { Cookie: sessions.get('anct.national@demo.test') as string } })
+  ).json()) as { items: { slug: string; actionCount: number }[] };
+  const largest = [...list.items].sort((a, b) => b.actionCount - a.actionCount)[0];
+  if (largest) {
+    const lead = `cdp.${largest.slug}@national.test`;
+    cases.splice(
+      2,
+      0,
+      [lead, `Territory page, largest plan (${largest.actionCount} actions)`, `/territoires/${largest.slug}`],
+      [lead, `Plan list, largest plan (${largest.actionCount} actions)`, `/territoires/${largest.slug}/plan`],
+    );
+  }
   const rows: string[] = [];
   for (const [email, label, url] of cases) {
     if (!sessions.has(email)) sessions.set(email, await signIn(email));
