@@ -17,8 +17,10 @@ const SCALE = ['#eef3ff', '#bfd0fb', '#93aff5', '#6287ec', '#2c4bc0', '#132556']
 export function FranceMap({ data, measureLabel, href }: { data: MapDatum[]; measureLabel: string; href?: (code: string) => string }) {
   const byCode = new Map(data.map((d) => [d.code.toUpperCase(), d]));
   const max = Math.max(1, ...data.map((d) => d.value));
-  const color = (v: number | undefined) => (!v ? '#f4f4f5' : SCALE[Math.min(SCALE.length - 1, 1 + Math.floor((v / max) * (SCALE.length - 2)))]);
-  const thresholds = [1, 2, 3, 4].map((i) => Math.round((max * i) / 4));
+  // Five equal buckets of the maximum; 0 (or no territory) stays grey.
+  const bucket = (v: number) => Math.min(5, Math.max(1, Math.ceil((v / max) * 5)));
+  const color = (v: number | undefined) => (!v || v <= 0 ? '#f4f4f5' : SCALE[bucket(v)]);
+  const thresholds = [1, 2, 3, 4, 5].map((k) => Math.round((max * k) / 5));
   return (
     <figure>
       <svg viewBox={france.viewBox} role="img" aria-labelledby="carte-titre" className="h-auto w-full max-w-xl">
@@ -47,7 +49,7 @@ export function FranceMap({ data, measureLabel, href }: { data: MapDatum[]; meas
           </span>
           {thresholds.map((t, i) => (
             <span key={i} className="inline-flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block h-3 w-5 border border-neutral-500" style={{ background: SCALE[Math.min(SCALE.length - 1, i + 2)] }} />
+              <span aria-hidden="true" className="inline-block h-3 w-5 border border-neutral-500" style={{ background: SCALE[i + 1] }} />
               jusqu&apos;à {t.toLocaleString('fr-FR')}
             </span>
           ))}
