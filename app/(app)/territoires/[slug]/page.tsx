@@ -10,6 +10,7 @@ import { getPlanOverview } from '@/lib/plans/queries';
 import { orNotFound } from '@/lib/pages';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
 import { PlanSummary } from '@/components/plans/plan-summary';
+import { FranceMap } from '@/components/programme/france-map';
 
 export const metadata: Metadata = { title: 'Territoire' };
 
@@ -61,7 +62,9 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
           )}
         </Card>
       </div>
-      <section className="mt-8" aria-labelledby="epci-titre">
+      <div className="mt-8 grid gap-8 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+      <section aria-labelledby="epci-titre">
         <h2 id="epci-titre" className="mb-4 text-xl font-bold">
           Intercommunalités ({t.epcis.length})
         </h2>
@@ -91,6 +94,29 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
           </TBody>
         </Table>
       </section>
+        </div>
+        <section aria-labelledby="carte-territoire">
+          <h2 id="carte-territoire" className="mb-4 text-xl font-bold">
+            Départements du territoire
+          </h2>
+          <FranceMap
+            measureLabel={`Départements du territoire ${t.name}`}
+            data={t.departements.map((d) => ({
+              code: d.code,
+              name: d.name,
+              value: t.epcis.filter((e) => e.departementCodes.includes(d.code)).length,
+              label: `${t.epcis.filter((e) => e.departementCodes.includes(d.code)).length} EPCI du territoire`,
+            }))}
+          />
+          <ul className="mt-2 list-disc pl-6 text-sm">
+            {t.departements.map((d) => (
+              <li key={d.code}>
+                {d.name} ({d.code})
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
     </>
   );
 }
