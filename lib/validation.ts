@@ -1,6 +1,6 @@
 // Shared helpers for zod 4 schemas: French messages, per-field errors.
 import { z } from 'zod';
-import type { FieldErrors } from '@/lib/errors';
+import { invalid, type FieldErrors } from '@/lib/errors';
 
 z.config(z.locales.fr());
 
@@ -18,4 +18,11 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** Parses an input with its schema, or throws INVALID with per-field French messages. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
+  return result.data;
 }

@@ -23,13 +23,8 @@ import {
   type ActionCreateInput,
 } from './schemas';
 import { z } from 'zod';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import { parseInput } from '@/lib/validation';
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
-  return result.data;
-}
 
 const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
@@ -135,7 +130,7 @@ function changeSets(before: ActionDto, after: ActionDto) {
 export async function createAction(actor: Actor, slug: string, input: unknown): Promise<ActionDto> {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const data = parse(actionCreateSchema, input);
+  const data = parseInput(actionCreateSchema, input);
   return db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.upsert({
       where: { territoryId: territory.id },
@@ -265,7 +260,7 @@ class StaleVersion extends Error {}
 /** Updates any fields of an action; `version` must be the one the edit was based on. */
 export async function updateAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
   await loadForWrite(actor, id);
-  const { version, ...data } = parse(actionUpdateSchema, input);
+  const { version, ...data } = parseInput(actionUpdateSchema, input);
   return guardedUpdate(actor, id, version, 'update', async (tx) => {
     await tx.action.update({ where: { id }, data: scalarData(data) });
     await writeChildren(tx, id, data, true);
@@ -275,7 +270,7 @@ export async function updateAction(actor: Actor, id: string, input: unknown): Pr
 /** Quick progress: status, indicator actual values, milestone completion. */
 export async function updateProgress(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
   await loadForWrite(actor, id);
-  const data = parse(progressUpdateSchema, input);
+  const data = parseInput(progressUpdateSchema, input);
   return guardedUpdate(actor, id, data.version, 'progress', async (tx) => {
     if (data.status) await tx.action.update({ where: { id }, data: { status: data.status } });
     for (const ind of data.indicators ?? []) {
@@ -293,14 +288,14 @@ const versionOnly = z.strictObject({ version: versionField });
 
 /** Archived actions leave the working plan but stay in versions and history. */
 export async function archiveAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
-  const { version } = parse(versionOnly, input);
+  const { version } = parseInput(versionOnly, input);
   return guardedUpdate(actor, id, version, 'archive', async (tx) => {
     await tx.action.update({ where: { id }, data: { archivedAt: new Date() } });
   });
 }
 
 export async function restoreAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
-  const { version } = parse(versionOnly, input);
+  const { version } = parseInput(versionOnly, input);
   return guardedUpdate(
     actor,
     id,
@@ -321,7 +316,7 @@ export async function restoreAction(actor: Actor, id: string, input: unknown): P
 export async function reorderActions(actor: Actor, slug: string, input: unknown): Promise<void> {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { orderedIds } = parse(reorderSchema, input);
+  const { orderedIds } = parseInput(reorderSchema, input);
   await db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.findUniqueOrThrow({ where: { territoryId: territory.id }, select: { id: true } });
     await tx.$queryRaw`select id from "ActionPlan" where id = ${plan.id} for update`;

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/authz/policy';
 
 export interface AuditEntry {
   actor: Actor;
-  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import';
+  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee';
   entityId: string;
   operation: string;
   territoryId?: string | null;

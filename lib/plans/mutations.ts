@@ -10,16 +10,10 @@ import { actionSelect, toActionDto } from '@/lib/actions/dto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { getTerritoryRef } from '@/lib/territories/queries';
-import { fieldErrorsFromZod } from '@/lib/validation';
-import type { z } from 'zod';
+import { parseInput } from '@/lib/validation';
 import type { PlanSnapshot } from './diff';
 import { commentSchema, localDecisionSchema, submitPlanSchema } from './schemas';
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
-  return result.data;
-}
 
 async function freeze(tx: Tx, territory: { id: string; slug: string; name: string }): Promise<PlanSnapshot> {
   const rows = await tx.action.findMany({
@@ -34,7 +28,7 @@ async function freeze(tx: Tx, territory: { id: string; slug: string; name: strin
 export async function submitPlan(actor: Actor, slug: string, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:submit', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { note } = parse(submitPlanSchema, input ?? {});
+  const { note } = parseInput(submitPlanSchema, input ?? {});
   return db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.upsert({
       where: { territoryId: territory.id },
@@ -101,7 +95,7 @@ async function findVersion(tx: Tx, territoryId: string, number: number) {
 export async function decideLocally(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:validate-local', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { decision, comment } = parse(localDecisionSchema, input);
+  const { decision, comment } = parseInput(localDecisionSchema, input);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
     const next = decision === 'VALIDATE' ? 'LOCALLY_VALIDATED' : 'CHANGES_REQUESTED';
@@ -111,25 +105,15 @@ export async function decideLocally(actor: Actor, slug: string, number: number, 
     });
     if (!moved.count) throw conflict(`La version ${number} n'attend plus de décision du binôme (elle a déjà été traitée).`);
     await tx.actionPlan.update({ where: { id: v.planId }, data: { status: next, version: { increment: 1 } } });
-    await tx.review.create({
-      data: {
-        planVersionId: v.id,
-        authorId: actor.id,
-        authorRole: roleOn(actor, territory.id) as Role,
-        tier: 'LOCAL',
-        kind: decision === 'VALIDATE' ? 'VALIDATE' : 'REQUEST_CHANGES',
-        body: comment || null,
-      },
-    });
-    await recordAudit(tx, {
-      actor,
-      entityType: 'PlanVersion',
-      entityId: v.id,
-      operation: decision === 'VALIDATE' ? 'validate-local' : 'request-changes-local',
+    await recordDecision(tx, actor, {
       territoryId: territory.id,
-      entityVersion: v.number,
-      before: { status: v.status },
-      after: { status: next, comment: comment ?? null },
+      version: v,
+      role: roleOn(actor, territory.id) as Role,
+      tier: 'LOCAL',
+      decision,
+      comment,
+      operation: decision === 'VALIDATE' ? 'validate-local' : 'request-changes-local',
+      next,
     });
     const link = `/territoires/${territory.slug}/versions/${number}`;
     if (decision === 'VALIDATE') {
@@ -153,7 +137,7 @@ export async function decideLocally(actor: Actor, slug: string, number: number, 
 export async function commentVersion(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:comment', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { body, actionId } = parse(commentSchema, input);
+  const { body, actionId } = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
     const role = roleOn(actor, territory.id) as Role;
@@ -187,7 +171,7 @@ const SIDE_OF: Partial<Record<Role, Side>> = { REGIONAL_STATE: 'STATE', REGIONAL
 export async function decideRegionally(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
   authorize(actor, 'plan:review-regional', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { decision, comment } = parse(localDecisionSchema, input);
+  const { decision, comment } = parseInput(localDecisionSchema, input);
   const membership = actor.memberships.find(
     (m) => SIDE_OF[m.role] && m.regionCode !== null && territory.regionCodes.includes(m.regionCode),
   );
@@ -235,25 +219,15 @@ export async function decideRegionally(actor: Actor, slug: string, number: numbe
         });
       }
     }
-    await tx.review.create({
-      data: {
-        planVersionId: v.id,
-        authorId: actor.id,
-        authorRole: membership?.role as Role,
-        tier: 'REGIONAL',
-        kind: decision === 'VALIDATE' ? 'VALIDATE' : 'REQUEST_CHANGES',
-        body: comment || null,
-      },
-    });
-    await recordAudit(tx, {
-      actor,
-      entityType: 'PlanVersion',
-      entityId: v.id,
-      operation: decision === 'VALIDATE' ? `validate-regional-${side.toLowerCase()}` : 'request-changes-regional',
+    await recordDecision(tx, actor, {
       territoryId: territory.id,
-      entityVersion: v.number,
-      before: { status: current.status },
-      after: { status: next, comment: comment ?? null },
+      version: { ...v, status: current.status },
+      role: membership?.role as Role,
+      tier: 'REGIONAL',
+      decision,
+      comment,
+      operation: decision === 'VALIDATE' ? `validate-regional-${side.toLowerCase()}` : 'request-changes-regional',
+      next,
     });
     const link = `/territoires/${territory.slug}/versions/${number}`;
     if (next === 'VALIDATED') {
@@ -281,4 +255,41 @@ async function requiredSides(tx: Tx, regionCodes: string[]): Promise<Set<Side>> 
     distinct: ['role'],
   });
   return new Set(rows.map((r) => SIDE_OF[r.role] as Side));
+}
+
+/** The review row and the audit row of a decision, in the decision's transaction. */
+async function recordDecision(
+  tx: Tx,
+  actor: Actor,
+  d: {
+    territoryId: string;
+    version: { id: string; number: number; status: string };
+    role: Role;
+    tier: 'LOCAL' | 'REGIONAL';
+    decision: 'VALIDATE' | 'REQUEST_CHANGES';
+    comment: string | undefined;
+    operation: string;
+    next: string;
+  },
+): Promise<void> {
+  await tx.review.create({
+    data: {
+      planVersionId: d.version.id,
+      authorId: actor.id,
+      authorRole: d.role,
+      tier: d.tier,
+      kind: d.decision,
+      body: d.comment || null,
+    },
+  });
+  await recordAudit(tx, {
+    actor,
+    entityType: 'PlanVersion',
+    entityId: d.version.id,
+    operation: d.operation,
+    territoryId: d.territoryId,
+    entityVersion: d.version.number,
+    before: { status: d.version.status },
+    after: { status: d.next, comment: d.comment ?? null },
+  });
 }

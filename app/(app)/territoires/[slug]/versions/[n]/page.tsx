@@ -22,6 +22,7 @@ import {
   formatEuros,
 } from '@/lib/labels';
 import { commentForm, decideLocallyForm, decideRegionallyForm } from '../../../../actions/server-actions';
+import { DecisionCard } from '@/components/plans/decision-card';
 
 export const metadata: Metadata = { title: 'Version du plan' };
 
@@ -64,60 +65,15 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         {permissions.canValidateLocal && v.status === 'SUBMITTED' && (
-          <Card title="Décision du binôme" headingLevel={2}>
-            <ServerForm
-              action={decideLocallyForm}
-              hidden={{ slug, number: v.number }}
-              submitLabel="Valider la version"
-              submitName="decision"
-              submitValue="VALIDATE"
-              extraButtons={
-                <button type="submit" name="decision" value="REQUEST_CHANGES" className={buttonClasses('secondary', 'md')}>
-                  Demander des modifications
-                </button>
-              }
-            >
-              <TextArea
-                id="comment"
-                name="comment"
-                label="Motif ou commentaire de la décision"
-                hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
-                rows={4}
-                maxLength={5000}
-                className="mb-4"
-              />
-            </ServerForm>
-          </Card>
+          <DecisionCard title="Décision du binôme" action={decideLocallyForm} slug={slug} number={v.number} fieldId="comment" />
         )}
         {permissions.canReviewRegional && v.status === 'LOCALLY_VALIDATED' && (
-          <Card title="Décision régionale" headingLevel={2}>
+          <DecisionCard title="Décision régionale" action={decideRegionallyForm} slug={slug} number={v.number} fieldId="comment-regional">
             <p className="mb-4">
               {v.stateValidatedAt ? `Validée par l'État le ${formatDateTime(v.stateValidatedAt)}. ` : "En attente de l'État. "}
               {v.regionValidatedAt ? `Validée par la Région le ${formatDateTime(v.regionValidatedAt)}.` : 'En attente de la Région.'}
             </p>
-            <ServerForm
-              action={decideRegionallyForm}
-              hidden={{ slug, number: v.number }}
-              submitLabel="Valider la version"
-              submitName="decision"
-              submitValue="VALIDATE"
-              extraButtons={
-                <button type="submit" name="decision" value="REQUEST_CHANGES" className={buttonClasses('secondary', 'md')}>
-                  Demander des modifications
-                </button>
-              }
-            >
-              <TextArea
-                id="comment-regional"
-                name="comment"
-                label="Motif ou commentaire de la décision"
-                hint="Obligatoire pour demander des modifications : indiquez ce qui doit changer."
-                rows={4}
-                maxLength={5000}
-                className="mb-4"
-              />
-            </ServerForm>
-          </Card>
+          </DecisionCard>
         )}
         <Card title="Échanges et décisions" headingLevel={2}>
           {v.reviews.length === 0 ? (

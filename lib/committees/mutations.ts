@@ -1,0 +1,220 @@
+// Recording regional committees: authorization, linked-action checks, optimistic
+// concurrency and audit in one place.
+import { z } from 'zod';
+import { db, type Tx } from '@/lib/db';
+import { AppError, conflict, invalid, notFound } from '@/lib/errors';
+import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { recordAudit } from '@/lib/audit/audit';
+import { formatDateTime } from '@/lib/labels';
+import { fieldErrorsFromZod } from '@/lib/validation';
+import {
+  COMMITTEE_ENTITY,
+  committeeRegion,
+  committeeWhere,
+  dayOf,
+  getCommittee,
+  isoDay,
+  attendeesOf,
+  lastWrite,
+  type CommitteeDto,
+} from './queries';
+import { committeeCreateSchema, committeeUpdateSchema } from './schemas';
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
+/** What the audit trail records of a committee (and what an edit is compared on). */
+interface Snapshot {
+  title: string;
+  date: string;
+  attendees: string[];
+  decisions: string;
+  actionIds: string[];
+}
+
+type SnapshotField = keyof Snapshot;
+const SNAPSHOT_FIELDS: readonly SnapshotField[] = ['title', 'date', 'attendees', 'decisions', 'actionIds'];
+
+export const COMMITTEE_FIELD_LABELS: Record<SnapshotField, string> = {
+  title: 'Titre',
+  date: 'Date',
+  attendees: 'Participants',
+  decisions: 'Décisions',
+  actionIds: 'Actions examinées',
+};
+
+async function snapshot(tx: Tx, id: string): Promise<Snapshot> {
+  const row = await tx.regionalCommittee.findUniqueOrThrow({
+    where: { id },
+    select: { title: true, date: true, attendees: true, decisions: true, actions: { select: { actionId: true } } },
+  });
+  return {
+    title: row.title,
+    date: isoDay(row.date),
+    attendees: attendeesOf(row.attendees),
+    decisions: row.decisions,
+    actionIds: row.actions.map((a) => a.actionId).sort(),
+  };
+}
+
+function changedFields(before: Snapshot, after: Snapshot): SnapshotField[] {
+  return SNAPSHOT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+const pick = (s: Snapshot, fields: readonly SnapshotField[]) => Object.fromEntries(fields.map((f) => [f, s[f]]));
+
+/**
+ * Checks that every action may be linked to a committee of the region: it exists, its
+ * territory is in the region and in the actor's scope, and it is in the working plan
+ * (an archived action stays linked if it already was, but cannot be newly linked).
+ */
+async function checkLinkableActions(
+  tx: Tx,
+  actor: Actor,
+  regionCode: string,
+  ids: readonly string[],
+  alreadyLinked: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  if (!ids.length) return;
+  const rows = await tx.action.findMany({
+    where: { id: { in: [...ids] }, territory: { AND: [territoryWhere(actor), { regionCodes: { has: regionCode } }] } },
+    select: { id: true, number: true, archivedAt: true, territory: { select: { name: true } } },
+  });
+  const found = new Map(rows.map((r) => [r.id, r]));
+  const messages: string[] = [];
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length) {
+    messages.push(
+      unknown.length === 1
+        ? `Action introuvable ou hors des territoires de la région : ${unknown.join(', ')}.`
+        : `${unknown.length} actions introuvables ou hors des territoires de la région : ${unknown.join(', ')}.`,
+    );
+  }
+  for (const id of ids) {
+    const row = found.get(id);
+    if (row?.archivedAt && !alreadyLinked.has(id)) {
+      messages.push(`L'action FA-${row.number} (${row.territory.name}) est archivée : elle ne peut plus être liée à un comité.`);
+    }
+  }
+  if (messages.length) throw invalid({ actionIds: messages });
+}
+
+/**
+ * Records a committee of the region. National staff or the region's copilots only:
+ * 404 for whoever may not see the region's committees, 403 for the others.
+ */
+export async function createCommittee(actor: Actor, regionCode: string, input: unknown): Promise<CommitteeDto> {
+  await committeeRegion(actor, regionCode);
+  authorize(actor, 'committee:record', { regionCode });
+  const data = parse(committeeCreateSchema, input);
+  const id = await db.$transaction(async (tx) => {
+    await checkLinkableActions(tx, actor, regionCode, data.actionIds);
+    const created = await tx.regionalCommittee.create({
+      data: {
+        regionCode,
+        date: dayOf(data.date),
+        title: data.title,
+        attendees: data.attendees.join('\n'),
+        decisions: data.decisions,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    if (data.actionIds.length) {
+      await tx.committeeAction.createMany({ data: data.actionIds.map((actionId) => ({ committeeId: created.id, actionId })) });
+    }
+    await recordAudit(tx, {
+      actor,
+      entityType: COMMITTEE_ENTITY,
+      entityId: created.id,
+      operation: 'create',
+      entityVersion: 1,
+      before: null,
+      after: await snapshot(tx, created.id),
+    });
+    return created.id;
+  });
+  return getCommittee(actor, id);
+}
+
+class StaleVersion extends Error {}
+class NoChange extends Error {}
+
+/** The changes made since `baseVersion`, for a message that says what changed and who did it. */
+async function conflictSince(actor: Actor, id: string, baseVersion: number): Promise<AppError> {
+  const [current, entries] = await Promise.all([
+    getCommittee(actor, id),
+    db.auditLog.findMany({
+      where: { entityType: COMMITTEE_ENTITY, entityId: id, entityVersion: { gt: baseVersion } },
+      orderBy: { id: 'asc' },
+      select: { at: true, after: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  const fields = [...new Set(entries.flatMap((e) => Object.keys((e.after as object | null) ?? {})))].filter(
+    (f): f is SnapshotField => (SNAPSHOT_FIELDS as readonly string[]).includes(f),
+  );
+  const last = entries.at(-1);
+  const who = last ? `par ${last.actor?.name ?? 'un autre utilisateur'} le ${formatDateTime(last.at)}` : 'entre-temps';
+  const list = fields.length ? ` (champs modifiés : ${fields.map((f) => COMMITTEE_FIELD_LABELS[f]).join(', ')})` : '';
+  return conflict(
+    `Ce comité a été modifié ${who}${list} depuis que vous l'avez ouvert. Vos modifications n'ont pas été enregistrées : reprenez-les sur la version à jour.`,
+    { committee: current, changedFields: fields, baseVersion },
+  );
+}
+
+/**
+ * Updates a committee; `version` must be the one the edit was based on. `actionIds`,
+ * when given, replaces the set of linked actions.
+ */
+export async function updateCommittee(actor: Actor, id: string, input: unknown): Promise<CommitteeDto> {
+  const row = await db.regionalCommittee.findFirst({ where: { AND: [{ id }, committeeWhere(actor)] }, select: { regionCode: true } });
+  if (!row) throw notFound('Comité');
+  authorize(actor, 'committee:record', { regionCode: row.regionCode });
+  const { version: baseVersion, ...data } = parse(committeeUpdateSchema, input);
+  try {
+    await db.$transaction(async (tx) => {
+      // Writers of one committee queue here, so the version read below cannot move
+      // before this transaction commits.
+      await tx.$queryRaw`select id from "RegionalCommittee" where id = ${id} for update`;
+      const { version } = await lastWrite(tx, id);
+      if (version !== baseVersion) throw new StaleVersion();
+      const before = await snapshot(tx, id);
+      if (data.actionIds) {
+        await checkLinkableActions(tx, actor, row.regionCode, data.actionIds, new Set(before.actionIds));
+        await tx.committeeAction.deleteMany({ where: { committeeId: id, actionId: { notIn: data.actionIds } } });
+        await tx.committeeAction.createMany({
+          data: data.actionIds.map((actionId) => ({ committeeId: id, actionId })),
+          skipDuplicates: true,
+        });
+      }
+      await tx.regionalCommittee.update({
+        where: { id },
+        data: {
+          ...(data.title !== undefined && { title: data.title }),
+          ...(data.date !== undefined && { date: dayOf(data.date) }),
+          ...(data.attendees !== undefined && { attendees: data.attendees.join('\n') }),
+          ...(data.decisions !== undefined && { decisions: data.decisions }),
+        },
+      });
+      const after = await snapshot(tx, id);
+      const fields = changedFields(before, after);
+      if (!fields.length) throw new NoChange();
+      await recordAudit(tx, {
+        actor,
+        entityType: COMMITTEE_ENTITY,
+        entityId: id,
+        operation: 'update',
+        entityVersion: version + 1,
+        before: pick(before, fields),
+        after: pick(after, fields),
+      });
+    });
+  } catch (error) {
+    if (error instanceof StaleVersion) throw await conflictSince(actor, id, baseVersion);
+    if (!(error instanceof NoChange)) throw error;
+  }
+  return getCommittee(actor, id);
+}
