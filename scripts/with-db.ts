@@ -59,6 +59,10 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
 };
+// Loopback only unless told otherwise (HOST=0.0.0.0 to expose the app on the network).
+if (command === 'next' && !args.some((a) => a === '-H' || a === '--hostname')) {
+  args.push('--hostname', process.env.HOST ?? '127.0.0.1');
+}
 const child = spawn(command, args, { stdio: 'inherit', env, shell: false });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
