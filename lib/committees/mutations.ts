@@ -1,12 +1,11 @@
 // Recording regional committees: authorization, linked-action checks, optimistic
 // concurrency and audit in one place.
-import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
 import { formatDateTime } from '@/lib/labels';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import { parseInput } from '@/lib/validation';
 import {
   COMMITTEE_ENTITY,
   committeeRegion,
@@ -19,12 +18,6 @@ import {
   type CommitteeDto,
 } from './queries';
 import { committeeCreateSchema, committeeUpdateSchema } from './schemas';
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
-  return result.data;
-}
 
 /** What the audit trail records of a committee (and what an edit is compared on). */
 interface Snapshot {
@@ -67,17 +60,19 @@ function changedFields(before: Snapshot, after: Snapshot): SnapshotField[] {
 const pick = (s: Snapshot, fields: readonly SnapshotField[]) => Object.fromEntries(fields.map((f) => [f, s[f]]));
 
 /**
- * Checks that every action may be linked to a committee of the region: it exists, its
- * territory is in the region and in the actor's scope, and it is in the working plan
- * (an archived action stays linked if it already was, but cannot be newly linked).
+ * Checks that every newly linked action may be discussed by a committee of the region:
+ * it exists, its territory is in the region and in the actor's scope, and it is in the
+ * working plan. Links that already exist are kept as they are, even if the action was
+ * archived or its territory left the region since.
  */
 async function checkLinkableActions(
   tx: Tx,
   actor: Actor,
   regionCode: string,
-  ids: readonly string[],
+  requested: readonly string[],
   alreadyLinked: ReadonlySet<string> = new Set(),
 ): Promise<void> {
+  const ids = requested.filter((id) => !alreadyLinked.has(id));
   if (!ids.length) return;
   const rows = await tx.action.findMany({
     where: { id: { in: [...ids] }, territory: { AND: [territoryWhere(actor), { regionCodes: { has: regionCode } }] } },
@@ -95,7 +90,7 @@ async function checkLinkableActions(
   }
   for (const id of ids) {
     const row = found.get(id);
-    if (row?.archivedAt && !alreadyLinked.has(id)) {
+    if (row?.archivedAt) {
       messages.push(`L'action FA-${row.number} (${row.territory.name}) est archivée : elle ne peut plus être liée à un comité.`);
     }
   }
@@ -109,7 +104,7 @@ async function checkLinkableActions(
 export async function createCommittee(actor: Actor, regionCode: string, input: unknown): Promise<CommitteeDto> {
   await committeeRegion(actor, regionCode);
   authorize(actor, 'committee:record', { regionCode });
-  const data = parse(committeeCreateSchema, input);
+  const data = parseInput(committeeCreateSchema, input);
   const id = await db.$transaction(async (tx) => {
     await checkLinkableActions(tx, actor, regionCode, data.actionIds);
     const created = await tx.regionalCommittee.create({
@@ -173,7 +168,7 @@ export async function updateCommittee(actor: Actor, id: string, input: unknown):
   const row = await db.regionalCommittee.findFirst({ where: { AND: [{ id }, committeeWhere(actor)] }, select: { regionCode: true } });
   if (!row) throw notFound('Comité');
   authorize(actor, 'committee:record', { regionCode: row.regionCode });
-  const { version: baseVersion, ...data } = parse(committeeUpdateSchema, input);
+  const { version: baseVersion, ...data } = parseInput(committeeUpdateSchema, input);
   try {
     await db.$transaction(async (tx) => {
       // Writers of one committee queue here, so the version read below cannot move
@@ -184,7 +179,11 @@ export async function updateCommittee(actor: Actor, id: string, input: unknown):
       const before = await snapshot(tx, id);
       if (data.actionIds) {
         await checkLinkableActions(tx, actor, row.regionCode, data.actionIds, new Set(before.actionIds));
-        await tx.committeeAction.deleteMany({ where: { committeeId: id, actionId: { notIn: data.actionIds } } });
+        // The set replaced is the one the actor can see: links to actions out of their
+        // scope (a territory that left the region since) are not theirs to drop.
+        await tx.committeeAction.deleteMany({
+          where: { committeeId: id, actionId: { notIn: data.actionIds }, action: { territory: territoryWhere(actor) } },
+        });
         await tx.committeeAction.createMany({
           data: data.actionIds.map((actionId) => ({ committeeId: id, actionId })),
           skipDuplicates: true,

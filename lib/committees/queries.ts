@@ -8,11 +8,11 @@
 //   and only the linked actions within their own scope.
 // Anything else is not found (absent and out of scope look the same).
 import { db } from '@/lib/db';
-import { invalid, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { authorize, can, territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus } from '@/lib/generated/prisma/enums';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import { parseInput } from '@/lib/validation';
 import { COMMITTEE_PAGE_SIZE, committeeFiltersSchema, type CommitteeFilters } from './schemas';
 
 export const COMMITTEE_ENTITY = 'RegionalCommittee';
@@ -235,13 +235,17 @@ export async function getCommittee(actor: Actor, id: string): Promise<CommitteeD
 }
 
 export function parseCommitteeFilters(input: unknown): CommitteeFilters {
-  const result = committeeFiltersSchema.safeParse(input ?? {});
-  if (!result.success) throw invalid(fieldErrorsFromZod(result.error));
-  return result.data;
+  return parseInput(committeeFiltersSchema, input ?? {});
 }
 
+/**
+ * Prisma sends `contains` to ILIKE without escaping its wildcards: a search for "%" or
+ * "_" would match everything. PostgreSQL's default LIKE escape is the backslash.
+ */
+const likeLiteral = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function searchWhere(actor: Actor, access: CommitteeAccess, q: string): Prisma.RegionalCommitteeWhereInput {
-  const contains = { contains: q, mode: 'insensitive' } as const;
+  const contains = { contains: likeLiteral(q), mode: 'insensitive' } as const;
   return {
     OR: [
       { title: contains },

@@ -11,6 +11,7 @@ import { ServerForm } from '@/components/forms/server-form';
 import { ProgressForm } from '@/components/actions/progress-form';
 import { requireActor } from '@/lib/auth/session';
 import { getAction } from '@/lib/actions/queries';
+import { listCommitteesForAction } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
 import {
   ACTION_STATUS_LABELS,
@@ -47,6 +48,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const actor = await requireActor();
   const action = await orNotFound(getAction(actor, id));
+  const committees = await listCommitteesForAction(actor, id);
   const { territoryId: _t, regionCodes: _r, canEdit, ...dto } = action;
   const financed = dto.financing.reduce((s, f) => s + (f.status === 'REFUSED' ? 0 : f.amountCents), 0);
   const today = new Date().toISOString().slice(0, 10);
@@ -227,6 +229,22 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               />
             </Card>
           )}
+          <Card title="Comités régionaux" headingLevel={2}>
+            {committees.length === 0 ? (
+              <p className="text-neutral-700">Aucun comité régional n&apos;a encore examiné cette action.</p>
+            ) : (
+              <ul className="space-y-2">
+                {committees.map((c) => (
+                  <li key={c.id}>
+                    <Link className="link" href={`/regions/${c.region.code}/comites/${c.id}`}>
+                      {c.title}
+                    </Link>{' '}
+                    <span className="text-sm text-neutral-700">({formatDate(c.date)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
           <p>
             <Link className="link" href={`/territoires/${dto.territory.slug}/plan`}>
               ← Retour au plan d&apos;actions

@@ -46,9 +46,14 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
         title={`Région ${region.name}`}
         description={`${rows.length} territoires d'industrie dans la région.`}
         actions={
-          <a href={`/api/v1/exports/actions.xlsx?region=${code}`} className={buttonClasses('secondary', 'md')} download>
-            Exporter les actions (XLSX)
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/regions/${code}/comites`} className={buttonClasses('primary', 'md')}>
+              Comités régionaux
+            </Link>
+            <a href={`/api/v1/exports/actions.xlsx?region=${code}`} className={buttonClasses('secondary', 'md')} download>
+              Exporter les actions (XLSX)
+            </a>
+          </div>
         }
       />
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
