@@ -44,7 +44,8 @@ export function actionFilterClauses(filters: ActionFilters): Prisma.ActionWhereI
   if (filters.operator) and.push({ operators: { some: { operator: { slug: filters.operator } } } });
   if (filters.late) and.push({ milestones: { some: { doneAt: null, dueDate: { lt: today() } } } });
   if (filters.q) {
-    const q = filters.q;
+    // LIKE wildcards typed by the user are searched literally.
+    const q = filters.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     and.push({
       OR: [
         { title: { contains: q, mode: 'insensitive' } },

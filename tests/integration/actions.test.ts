@@ -239,3 +239,16 @@ describe('filters', () => {
     expect(await by({ status: 'ABANDONED', q: 'verrière' })).toEqual([]);
   });
 });
+
+describe('text search', () => {
+  it('treats % and _ literally', async () => {
+    const cdp = await actor(DEMO.cdpTarnNord);
+    await createAction(cdp, 'tarn-nord', { title: 'Taux de 100% de recyclage', axes: ['ECOLOGICAL_TRANSITION'], status: 'NOT_STARTED' });
+    expect((await listActions(cdp, 'tarn-nord', { q: '100%' })).map((a) => a.title)).toEqual(['Taux de 100% de recyclage']);
+    const percent = await listActions(cdp, 'tarn-nord', { q: '%' });
+    const all = await listActions(cdp, 'tarn-nord');
+    expect(percent.length).toBeLessThan(all.length);
+    for (const a of percent) expect([a.title, a.description, a.objectives, a.pilot].join(' ')).toContain('%');
+    expect(await listActions(cdp, 'tarn-nord', { q: '_' })).toHaveLength(0);
+  });
+});
