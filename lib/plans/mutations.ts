@@ -140,6 +140,12 @@ export async function commentVersion(actor: Actor, slug: string, number: number,
   const { body, actionId } = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
+    if (actionId) {
+      const frozen = await tx.planVersion.findUniqueOrThrow({ where: { id: v.id }, select: { snapshot: true } });
+      if (!(frozen.snapshot as unknown as PlanSnapshot).actions.some((a) => a.id === actionId)) {
+        throw invalid({ actionId: ['Cette action ne fait pas partie de la version commentée.'] });
+      }
+    }
     const role = roleOn(actor, territory.id) as Role;
     const tier = role === 'REGIONAL_STATE' || role === 'REGIONAL_COUNCIL' ? 'REGIONAL' : role === 'NATIONAL_STAFF' || role === 'NATIONAL_ADMIN' ? 'NATIONAL' : 'LOCAL';
     const review = await tx.review.create({

@@ -75,6 +75,11 @@ describe('plan workflow', () => {
     expect(await codeOf(commentVersion(elu, 'tarn-nord', n, { body: '' }))).toBe('INVALID');
     const v = await getVersion(elu, 'tarn-nord', n);
     expect(v.reviews.at(-1)).toMatchObject({ kind: 'COMMENT', tier: 'REGIONAL', body: 'Bien noté pour la revue régionale.' });
+    // A comment on one action of the version; an action outside it is refused.
+    const target = v.snapshot.actions[0]!;
+    await commentVersion(sgar, 'tarn-nord', n, { body: 'Calendrier à préciser.', actionId: target.id });
+    expect((await getVersion(elu, 'tarn-nord', n)).reviews.at(-1)).toMatchObject({ actionId: target.id });
+    expect(await codeOf(commentVersion(sgar, 'tarn-nord', n, { body: 'x', actionId: 'not-in-version' }))).toBe('INVALID');
   });
 
   it('a new version can be compared field by field with the previous one', async () => {

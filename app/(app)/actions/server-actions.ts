@@ -144,7 +144,8 @@ export async function commentForm(_prev: FormState, form: FormData): Promise<For
   const slug = text(form, 'slug');
   const number = Number(text(form, 'number'));
   try {
-    await commentVersion(await actor(), slug, number, { body: text(form, 'body') });
+    const actionId = text(form, 'actionId');
+    await commentVersion(await actor(), slug, number, { body: text(form, 'body'), ...(actionId ? { actionId } : {}) });
   } catch (error) {
     return failure(error);
   }

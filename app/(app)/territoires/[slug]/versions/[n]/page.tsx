@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { TextArea } from '@/components/ui/form';
+import { Select, TextArea } from '@/components/ui/form';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { buttonClasses } from '@/components/ui/button';
 import { ServerForm } from '@/components/forms/server-form';
@@ -34,6 +34,7 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
   const territory = await orNotFound(getTerritoryRef(actor, slug));
   const v = await orNotFound(getVersion(actor, slug, Number(n)));
   const permissions = await planPermissions(actor, territory);
+  const actionRefs = new Map(v.snapshot.actions.map((a) => [a.id, `${a.reference} « ${a.title} »`]));
   return (
     <>
       <PageHeader
@@ -85,7 +86,10 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
                   <p className="font-semibold">
                     {KIND_LABELS[r.kind]} — {r.author} ({ROLE_LABELS[r.authorRole]})
                   </p>
-                  <p className="text-sm text-neutral-700">{formatDateTime(r.at)}</p>
+                  <p className="text-sm text-neutral-700">
+                    {formatDateTime(r.at)}
+                    {r.actionId && actionRefs.get(r.actionId) ? ` — sur ${actionRefs.get(r.actionId)}` : ''}
+                  </p>
                   {r.body && <p className="mt-1 whitespace-pre-line">{r.body}</p>}
                 </li>
               ))}
@@ -93,6 +97,16 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
           )}
           {permissions.canComment && (
             <ServerForm action={commentForm} hidden={{ slug, number: v.number }} submitLabel="Publier le commentaire" variant="secondary" className="mt-6">
+              <Select
+                id="actionId"
+                name="actionId"
+                label="Action concernée (facultatif)"
+                className="mb-4"
+                options={[
+                  { value: '', label: 'Le plan dans son ensemble' },
+                  ...v.snapshot.actions.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` })),
+                ]}
+              />
               <TextArea id="body" name="body" label="Ajouter un commentaire" rows={3} maxLength={5000} required className="mb-4" />
             </ServerForm>
           )}
