@@ -7,7 +7,19 @@ export interface NavItem {
 }
 
 export function navigationFor(actor: Actor, home: string): NavItem[] {
-  return [...tierNavigation(actor, home), { href: '/notifications', label: 'Notifications' }];
+  const admin = can(actor, 'admin:manage', null)
+    ? [
+        { href: '/administration/utilisateurs', label: 'Utilisateurs' },
+        { href: '/administration/operateurs', label: 'Opérateurs' },
+        { href: '/administration/territoires', label: 'Référentiel des territoires' },
+      ]
+    : [];
+  return [
+    ...tierNavigation(actor, home),
+    ...admin,
+    { href: '/recherche', label: 'Recherche' },
+    { href: '/notifications', label: 'Notifications' },
+  ];
 }
 
 function tierNavigation(actor: Actor, home: string): NavItem[] {

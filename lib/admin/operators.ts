@@ -1,0 +1,115 @@
+// Administration of partner operators (Banque des Territoires, Bpifrance, ADEME…).
+// National administrators only; every write is audited. The slug is chosen at
+// creation and never changes: actions, financing lines and API clients refer to it.
+import { db } from '@/lib/db';
+import { conflict, invalid, notFound } from '@/lib/errors';
+import { authorize, type Actor } from '@/lib/authz/policy';
+import { recordAudit } from '@/lib/audit/audit';
+import { parseInput } from '@/lib/validation';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { OperatorKind } from '@/lib/generated/prisma/enums';
+import { operatorCreateSchema, operatorUpdateSchema } from './schemas';
+
+export interface OperatorDto {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OperatorKind;
+  /** Active users holding a role for this operator. */
+  memberCount: number;
+  commitmentCount: number;
+}
+
+const operatorSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  _count: { select: { memberships: { where: { user: { active: true } } }, commitments: true } },
+} as const satisfies Prisma.OperatorSelect;
+
+type OperatorRow = Prisma.OperatorGetPayload<{ select: typeof operatorSelect }>;
+
+const toDto = (r: OperatorRow): OperatorDto => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  kind: r.kind,
+  memberCount: r._count.memberships,
+  commitmentCount: r._count.commitments,
+});
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
+}
+
+const slugTaken = (slug: string) =>
+  conflict(`L’identifiant « ${slug} » est déjà celui d’un autre opérateur : choisissez-en un autre.`);
+
+export async function listOperators(actor: Actor): Promise<OperatorDto[]> {
+  authorize(actor, 'admin:manage', null);
+  const rows = await db.operator.findMany({ orderBy: { name: 'asc' }, select: operatorSelect });
+  return rows.map(toDto);
+}
+
+/** Creates an operator; its slug is derived from the name unless given. */
+export async function createOperator(actor: Actor, input: unknown): Promise<OperatorDto> {
+  authorize(actor, 'admin:manage', null);
+  const data = parseInput(operatorCreateSchema, input);
+  const slug = data.slug ?? slugify(data.name);
+  if (!slug) throw invalid({ slug: ['Impossible de déduire un identifiant de ce nom : indiquez-en un.'] });
+  try {
+    return await db.$transaction(async (tx) => {
+      if (await tx.operator.findUnique({ where: { slug }, select: { id: true } })) throw slugTaken(slug);
+      const row = await tx.operator.create({ data: { slug, name: data.name, kind: data.kind }, select: operatorSelect });
+      await recordAudit(tx, {
+        actor,
+        entityType: 'Operator',
+        entityId: row.id,
+        operation: 'create',
+        before: null,
+        after: { slug, name: row.name, kind: row.kind },
+      });
+      return toDto(row);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken(slug);
+    throw error;
+  }
+}
+
+/** Renames an operator (or changes its kind); the slug stays. */
+export async function updateOperator(actor: Actor, id: string, input: unknown): Promise<OperatorDto> {
+  authorize(actor, 'admin:manage', null);
+  const data = parseInput(operatorUpdateSchema, input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Operator" where id = ${id} for update`;
+    const before = await tx.operator.findUnique({ where: { id }, select: { name: true, kind: true } });
+    if (!before) throw notFound('Opérateur');
+    const row = await tx.operator.update({
+      where: { id },
+      data: { ...(data.name !== undefined && { name: data.name }), ...(data.kind !== undefined && { kind: data.kind }) },
+      select: operatorSelect,
+    });
+    const fields = (['name', 'kind'] as const).filter((f) => before[f] !== row[f]);
+    if (fields.length) {
+      await recordAudit(tx, {
+        actor,
+        entityType: 'Operator',
+        entityId: id,
+        operation: 'update',
+        before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+        after: Object.fromEntries(fields.map((f) => [f, row[f]])),
+      });
+    }
+    return toDto(row);
+  });
+}
