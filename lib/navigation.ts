@@ -14,8 +14,10 @@ export function navigationFor(actor: Actor, home: string): NavItem[] {
         { href: '/administration/territoires', label: 'Référentiel des territoires' },
       ]
     : [];
+  const commitments = actor.memberships.length ? [{ href: '/engagements', label: 'Engagements' }] : [];
   return [
     ...tierNavigation(actor, home),
+    ...commitments,
     ...admin,
     { href: '/recherche', label: 'Recherche' },
     { href: '/notifications', label: 'Notifications' },

@@ -1,0 +1,153 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
+import { Select, TextInput } from '@/components/ui/form';
+import { ServerForm } from '@/components/forms/server-form';
+import { placeOf } from '@/components/commitments/commitment-badges';
+import { requireActor } from '@/lib/auth/session';
+import { getCommitment, listLinkableActions } from '@/lib/commitments/queries';
+import { linkableFiltersSchema } from '@/lib/commitments/schemas';
+import { orNotFound } from '@/lib/pages';
+import { ACTION_STATUS_LABELS } from '@/lib/labels';
+import { linkActionsForm } from '../../server-actions';
+
+export const metadata: Metadata = { title: 'Lier des actions à un engagement' };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+export default async function LinkActionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const raw = await searchParams;
+  const parsed = linkableFiltersSchema.safeParse({
+    territory: typeof raw.territoire === 'string' ? raw.territoire : undefined,
+    q: typeof raw.q === 'string' ? raw.q : undefined,
+  });
+  const filters = parsed.success ? parsed.data : {};
+  const actor = await requireActor();
+  const c = await orNotFound(getCommitment(actor, id));
+  // National staff only: anyone else gets the 404 page (FORBIDDEN is mapped to it).
+  const picker = await orNotFound(listLinkableActions(actor, id, filters));
+  const base = `/engagements/${id}`;
+  const shown = picker.groups.reduce((n, g) => n + g.actions.length, 0);
+
+  return (
+    <>
+      <PageHeader
+        title={`Actions financées — ${c.title}`}
+        description={`${c.operator.name} — ${placeOf(c)}. ${
+          c.scope === 'TERRITORY'
+            ? 'Seules les actions du plan de ce territoire peuvent être liées.'
+            : c.scope === 'REGION'
+              ? 'Seules les actions des plans des territoires de la région peuvent être liées.'
+              : 'Engagement national : les actions de tous les plans peuvent être liées.'
+        }`}
+        breadcrumbs={[
+          { href: '/engagements', label: 'Engagements' },
+          { href: base, label: c.title },
+          { href: `${base}/actions`, label: 'Actions financées' },
+        ]}
+      />
+
+      {picker.territories.length > 1 && (
+        <form
+          method="get"
+          role="search"
+          aria-label="Filtrer les actions proposées"
+          className="mb-6 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-3"
+        >
+          <Select
+            id="liaison-territoire"
+            name="territoire"
+            label="Territoire"
+            defaultValue={filters.territory ?? ''}
+            options={[{ value: '', label: 'Tous les territoires' }, ...picker.territories.map((t) => ({ value: t.slug, label: t.name }))]}
+          />
+          <TextInput id="liaison-recherche" name="q" type="search" label="Mots du titre" defaultValue={filters.q ?? ''} autoComplete="off" />
+          <div className="flex items-end gap-2">
+            <button type="submit" className={buttonClasses('primary', 'md')}>
+              Filtrer
+            </button>
+            <Link href={`${base}/actions`} className={buttonClasses('ghost', 'md')}>
+              Réinitialiser
+            </Link>
+          </div>
+        </form>
+      )}
+
+      {picker.truncated && (
+        <Alert tone="info" className="mb-6">
+          Plus de 300 actions correspondent : seules les 300 premières sont proposées. Choisissez un territoire ou précisez la recherche.
+        </Alert>
+      )}
+
+      <ServerForm
+        action={linkActionsForm}
+        hidden={{ id: c.id, version: c.version }}
+        submitLabel="Enregistrer les actions financées"
+        pendingLabel="Enregistrement…"
+        className="space-y-6"
+        extraButtons={
+          <Link href={base} className={buttonClasses('ghost', 'md')}>
+            Annuler
+          </Link>
+        }
+      >
+        {picker.hiddenLinkedIds.map((actionId) => (
+          <input key={actionId} type="hidden" name="keep" value={actionId} />
+        ))}
+        <p className="text-neutral-800">
+          Cochez les actions que cet engagement finance ; décochez une action pour la retirer.{' '}
+          {plural(shown, 'action proposée', 'actions proposées')}
+          {picker.hiddenLinkedIds.length > 0 &&
+            ` ; ${plural(picker.hiddenLinkedIds.length, 'autre action liée, hors de ce filtre, reste liée', 'autres actions liées, hors de ce filtre, restent liées')}`}
+          .
+        </p>
+        {picker.groups.length === 0 ? (
+          <p className="text-neutral-700">Aucune action ne correspond.</p>
+        ) : (
+          picker.groups.map((g) => (
+            <fieldset key={g.territory.slug} className="rounded border border-neutral-200 bg-white p-4">
+              <legend className="px-1 font-semibold text-neutral-900">{g.territory.name}</legend>
+              <ul className="mt-2 space-y-2">
+                {g.actions.map((a) => {
+                  const cid = `liaison-action-${a.id}`;
+                  return (
+                    <li key={a.id} className="flex items-start gap-2">
+                      <input
+                        id={cid}
+                        type="checkbox"
+                        name="actionIds"
+                        value={a.id}
+                        defaultChecked={a.linked}
+                        className="mt-0.5 size-5 shrink-0 accent-primary-700"
+                      />
+                      <label htmlFor={cid} className="text-neutral-900">
+                        <span className="font-medium">{a.reference}</span> — {a.title}{' '}
+                        <span className="text-sm text-neutral-700">({ACTION_STATUS_LABELS[a.status]})</span>
+                        {a.archived && (
+                          <>
+                            {' '}
+                            <Badge tone="neutral">archivée</Badge>
+                          </>
+                        )}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          ))
+        )}
+      </ServerForm>
+    </>
+  );
+}

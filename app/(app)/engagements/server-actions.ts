@@ -1,0 +1,100 @@
+'use server';
+
+// Thin server actions (STYLE §8): authenticate, call the domain, revalidate, return a typed result.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/session';
+import { unauthenticated } from '@/lib/errors';
+import { failure } from '@/lib/action-result';
+import { createCommitment, linkActions, unlinkAction, updateCommitment, updateDelivery } from '@/lib/commitments/mutations';
+import type { CommitmentDto } from '@/lib/commitments/queries';
+
+export type SaveCommitmentInput = { mode: 'create'; data: unknown } | { mode: 'update'; id: string; data: unknown };
+
+export type SaveCommitmentResult =
+  | { ok: true; id: string; version: number; redirectTo: string; commitment: CommitmentDto }
+  | {
+      ok: false;
+      message: string;
+      errors?: Record<string, string[]>;
+      conflict?: { changedFields: string[]; current: CommitmentDto };
+    };
+
+export type CommitmentFormState = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
+
+async function actor() {
+  const a = await getActor();
+  if (!a) throw unauthenticated();
+  return a;
+}
+
+function revalidate(id: string) {
+  revalidatePath('/engagements');
+  revalidatePath(`/engagements/${id}`, 'layout');
+  // Action pages may list the commitments that fund them.
+  revalidatePath('/actions/[id]', 'page');
+}
+
+function saved(dto: CommitmentDto): SaveCommitmentResult {
+  revalidate(dto.id);
+  return { ok: true, id: dto.id, version: dto.version, redirectTo: `/engagements/${dto.id}`, commitment: dto };
+}
+
+function saveFailure(error: unknown): SaveCommitmentResult {
+  const f = failure(error);
+  if (f.conflict) {
+    const c = f.conflict as { commitment: CommitmentDto; changedFields: string[] };
+    return { ok: false, message: f.message, conflict: { current: c.commitment, changedFields: c.changedFields } };
+  }
+  return { ok: false, message: f.message, errors: f.errors };
+}
+
+export async function saveCommitment(input: SaveCommitmentInput): Promise<SaveCommitmentResult> {
+  try {
+    const a = await actor();
+    return saved(input.mode === 'create' ? await createCommitment(a, input.data) : await updateCommitment(a, input.id, input.data));
+  } catch (error) {
+    return saveFailure(error);
+  }
+}
+
+export async function saveDelivery(input: { id: string; data: unknown }): Promise<SaveCommitmentResult> {
+  try {
+    return saved(await updateDelivery(await actor(), input.id, input.data));
+  } catch (error) {
+    return saveFailure(error);
+  }
+}
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === 'string' ? v : '';
+};
+const texts = (form: FormData, key: string) => form.getAll(key).filter((v): v is string => typeof v === 'string' && v !== '');
+
+/**
+ * The link picker: the checked actions among those shown, plus the linked actions the
+ * filter hid (`keep`), replace the set of funded actions.
+ */
+export async function linkActionsForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+  const id = text(form, 'id');
+  try {
+    const actionIds = [...new Set([...texts(form, 'keep'), ...texts(form, 'actionIds')])];
+    await linkActions(await actor(), id, { version: Number(text(form, 'version')), actionIds });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidate(id);
+  redirect(`/engagements/${id}?actions=liees#actions-financees`);
+}
+
+export async function unlinkActionForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+  const id = text(form, 'id');
+  try {
+    await unlinkAction(await actor(), id, { version: Number(text(form, 'version')), actionId: text(form, 'actionId') });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidate(id);
+  redirect(`/engagements/${id}?actions=retiree#actions-financees`);
+}
