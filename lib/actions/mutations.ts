@@ -213,9 +213,9 @@ async function guardedUpdate(
   baseVersion: number,
   operation: string,
   write: (tx: Tx, row: { territoryId: string }) => Promise<void>,
-  options: { allowArchived?: boolean } = {},
+  options: { allowArchived?: boolean; row?: Awaited<ReturnType<typeof loadForWrite>> } = {},
 ): Promise<ActionDto> {
-  const row = await loadForWrite(actor, id);
+  const row = options.row ?? (await loadForWrite(actor, id));
   if (row.archivedAt && !options.allowArchived) {
     throw conflict('Cette action est archivée : restaurez-la avant de la modifier.');
   }
@@ -259,17 +259,25 @@ class StaleVersion extends Error {}
 
 /** Updates any fields of an action; `version` must be the one the edit was based on. */
 export async function updateAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
-  await loadForWrite(actor, id);
+  // Scope and role first: out of scope is 404 even when the input is also invalid.
+  const row = await loadForWrite(actor, id);
   const { version, ...data } = parseInput(actionUpdateSchema, input);
-  return guardedUpdate(actor, id, version, 'update', async (tx) => {
-    await tx.action.update({ where: { id }, data: scalarData(data) });
-    await writeChildren(tx, id, data, true);
-  });
+  return guardedUpdate(
+    actor,
+    id,
+    version,
+    'update',
+    async (tx) => {
+      await tx.action.update({ where: { id }, data: scalarData(data) });
+      await writeChildren(tx, id, data, true);
+    },
+    { row },
+  );
 }
 
 /** Quick progress: status, indicator actual values, milestone completion. */
 export async function updateProgress(actor: Actor, id: string, input: unknown): Promise<ActionDto> {
-  await loadForWrite(actor, id);
+  const row = await loadForWrite(actor, id);
   const data = parseInput(progressUpdateSchema, input);
   return guardedUpdate(actor, id, data.version, 'progress', async (tx) => {
     if (data.status) await tx.action.update({ where: { id }, data: { status: data.status } });
@@ -281,7 +289,7 @@ export async function updateProgress(actor: Actor, id: string, input: unknown): 
       const r = await tx.milestone.updateMany({ where: { id: m.id, actionId: id }, data: { doneAt: day(m.doneAt) } });
       if (!r.count) throw invalid({ milestones: ['Jalon inconnu pour cette action.'] });
     }
-  });
+  }, { row });
 }
 
 const versionOnly = z.strictObject({ version: versionField });

@@ -1,6 +1,7 @@
 // Administration of partner operators (Banque des Territoires, Bpifrance, ADEME…).
 // National administrators only; every write is audited. The slug is chosen at
 // creation and never changes: actions, financing lines and API clients refer to it.
+import { slugify } from '@/lib/slug';
 import { db } from '@/lib/db';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import { authorize, type Actor } from '@/lib/authz/policy';
@@ -39,17 +40,6 @@ const toDto = (r: OperatorRow): OperatorDto => ({
   commitmentCount: r._count.commitments,
 });
 
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80)
-    .replace(/-$/, '');
-}
 
 const slugTaken = (slug: string) =>
   conflict(`L’identifiant « ${slug} » est déjà celui d’un autre opérateur : choisissez-en un autre.`);

@@ -8,6 +8,7 @@ import { invalid } from '@/lib/errors';
 import { authorize, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
 import { deriveTerritoryGeography } from '@/lib/territories/composition';
+import { slugify } from '@/lib/slug';
 import { readGeographySource } from '@/prisma/seed/geography';
 
 const REQUIRED = ['insee_com', 'lib_com', 'id_ti', 'lib_ti'] as const;
@@ -69,18 +70,6 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim().toLowerCase()), rows };
 }
 
-function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'territoire'
-  );
-}
 
 function validate(text: string): ParsedRow[] {
   const errors: string[] = [];
@@ -161,8 +150,9 @@ export async function importTerritories(actor: Actor, text: string, filename: st
         const geo = deriveTerritoryGeography(sirens.map((s) => epciBySiren.get(s) as NonNullable<ReturnType<typeof epciBySiren.get>>));
         const current = byOfficialId.get(officialId);
         if (!current) {
-          let slug = slugify(w.name);
-          for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(w.name)}-${n}`;
+          const base = slugify(w.name) || 'territoire';
+          let slug = base;
+          for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
           usedSlugs.add(slug);
           const created = await tx.territory.create({
             data: {

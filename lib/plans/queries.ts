@@ -54,19 +54,19 @@ async function userNames(ids: (string | null)[]) {
 
 export async function listVersions(actor: Actor, slug: string): Promise<VersionSummary[]> {
   const territory = await getTerritoryRef(actor, slug);
-  const rows = await db.planVersion.findMany({
-    where: { plan: { territoryId: territory.id } },
-    orderBy: { number: 'desc' },
-    select: {
-      number: true,
-      status: true,
-      submittedAt: true,
-      submittedById: true,
-      decidedAt: true,
-      note: true,
-      snapshot: true,
-    },
-  });
+  return versionSummaries(territory.id);
+}
+
+/** Versions of a territory's plan, newest first; snapshots are counted in SQL, not loaded. */
+async function versionSummaries(territoryId: string): Promise<VersionSummary[]> {
+  const rows = await db.$queryRaw<
+    { number: number; status: PlanVersionStatus; submittedAt: Date; submittedById: string | null; decidedAt: Date | null; note: string | null; actionCount: number }[]
+  >`
+    select v.number, v.status, v."submittedAt", v."submittedById", v."decidedAt", v.note,
+           jsonb_array_length(v.snapshot -> 'actions')::int as "actionCount"
+    from "PlanVersion" v join "ActionPlan" p on p.id = v."planId"
+    where p."territoryId" = ${territoryId}
+    order by v.number desc`;
   const names = await userNames(rows.map((r) => r.submittedById));
   return rows.map((r) => ({
     number: r.number,
@@ -75,7 +75,7 @@ export async function listVersions(actor: Actor, slug: string): Promise<VersionS
     submittedBy: r.submittedById ? (names.get(r.submittedById) ?? null) : null,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     note: r.note,
-    actionCount: ((r.snapshot as unknown as PlanSnapshot).actions ?? []).length,
+    actionCount: r.actionCount,
   }));
 }
 
@@ -200,7 +200,7 @@ export async function getPlanOverview(actor: Actor, slug: string): Promise<PlanO
       take: 8,
       select: { at: true, operation: true, entityType: true, entityId: true, after: true, actor: { select: { name: true } } },
     }),
-    listVersions(actor, slug),
+    versionSummaries(territory.id),
   ]);
   const byAxis = new Map<Axis, AxisStats>();
   const byStatus: Partial<Record<ActionStatus, number>> = {};

@@ -146,6 +146,7 @@ export async function listProgrammeActions(
   page = 1,
   pageSize = 50,
 ): Promise<{ total: number; page: number; pageSize: number; items: ProgrammeActionRow[] }> {
+  authorize(actor, 'programme:read', null);
   const where = scopedActionWhere(actor, filters);
   const safePage = Math.max(1, Math.floor(page) || 1);
   const [total, rows] = await Promise.all([

@@ -4,18 +4,10 @@
 import type { Role } from '../../lib/generated/prisma/enums';
 import { createActions, createTerritories, createUsers, personName, rng, templatesFor, type Db, type TerritorySpec } from './build';
 import { seedDemo } from './demo';
+import { slugify } from '../../lib/slug';
 
 const TOTAL = 183;
 
-function slugify(name: string) {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 const shortName = (epciName: string) =>
   epciName.replace(/^(CC|CA|CU|Métropole|Communauté (de communes|d'agglomération|urbaine))\s+(du |de la |de l'|des |de |d')?/i, '').trim();
