@@ -104,7 +104,7 @@ function refuse(errors: LineError[]): AppError {
   const shown = lines.slice(0, MAX_ERRORS);
   if (lines.length > MAX_ERRORS) shown.push(`… et ${lines.length - MAX_ERRORS} autres erreurs.`);
   const counted = errors.filter((e) => e.line > 0).length;
-  return invalid({ file: shown }, counted ? `Fichier refusé : ${counted} ligne(s) en erreur. Aucune modification n'a été faite.` : `Fichier refusé : ${errors[0]?.message ?? ''} Aucune modification n'a été faite.`);
+  return invalid({ file: shown }, counted ? `Fichier refusé : ${counted} ligne(s) en erreur. Aucune modification n'a été faite.` : "Fichier refusé. Aucune modification n'a été faite.");
 }
 
 function parsePhase(phase: number | undefined): number {
