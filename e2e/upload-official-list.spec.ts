@@ -52,4 +52,18 @@ test('national staff preview, then confirm, the import of the real official list
   await expect(page.getByRole('heading', { level: 1, name: 'Castres Revel Castelnaudary' })).toBeVisible();
   await page.goto('/territoires/tarn-nord');
   await expect(page.getByText('Identifiant officiel ti-7614')).toBeVisible();
+
+  // The API: ?dryRun=1 reports without writing; a stale If-Match is refused with the new preview.
+  const body = fs.readFileSync(FILE, 'utf8');
+  const dry = await page.request.post('/api/v1/imports/territories?dryRun=1', { headers: { 'Content-Type': 'text/csv' }, data: body });
+  expect(dry.status()).toBe(200);
+  const report = (await dry.json()) as { dryRun: boolean; unchanged: number; created: unknown[]; fingerprint: string };
+  expect(report).toMatchObject({ dryRun: true, unchanged: 183, created: [] });
+  expect(dry.headers().etag).toBe(`"${report.fingerprint}"`);
+  const stale = await page.request.post('/api/v1/imports/territories', { headers: { 'Content-Type': 'text/csv', 'If-Match': '"0000"' }, data: body });
+  expect(stale.status()).toBe(409);
+  expect(((await stale.json()) as { current: { fingerprint: string } }).current.fingerprint).toBe(report.fingerprint);
+  const confirmed = await page.request.post('/api/v1/imports/territories', { headers: { 'Content-Type': 'text/csv', 'If-Match': `"${report.fingerprint}"` }, data: body });
+  expect(confirmed.status()).toBe(200);
+  expect(((await confirmed.json()) as { dryRun: boolean; unchanged: number }).unchanged).toBe(183);
 });
