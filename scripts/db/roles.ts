@@ -49,8 +49,12 @@ export async function grantAppPrivileges(ownerUrl: string, role: string): Promis
   const r = ident(role);
   await withClient(ownerUrl, async (c) => {
     const db = (await c.query<{ d: string }>('select current_database() as d')).rows[0]?.d as string;
+    try {
+      await c.query(`GRANT CONNECT ON DATABASE "${db.replace(/"/g, '""')}" TO ${r}`);
+    } catch {
+      // The table owner need not own the database: CONNECT is then the DBA's grant (README).
+    }
     await c.query(`
-      GRANT CONNECT ON DATABASE "${db.replace(/"/g, '""')}" TO ${r};
       GRANT USAGE ON SCHEMA public TO ${r};
       REVOKE CREATE ON SCHEMA public FROM ${r};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r};
