@@ -50,4 +50,9 @@ export const test = base.extend<{ cspGuard: void }, { cspBrowser: void }>({
   ],
 });
 
+/** The violations seen so far in this test, cleared (for the guard's own test). */
+export function takeViolations(): string[] {
+  return violations.splice(0);
+}
+
 export { expect };

@@ -26,11 +26,7 @@ export class PayloadTooLarge extends Error {
   }
 
   response(): NextResponse {
-    // Connection: close — the unread rest of the body is not worth draining.
-    return NextResponse.json(
-      { error: 'PAYLOAD_TOO_LARGE', message: this.message },
-      { status: 413, headers: { Connection: 'close' } },
-    );
+    return NextResponse.json({ error: 'PAYLOAD_TOO_LARGE', message: this.message }, { status: 413 });
   }
 }
 
@@ -54,7 +50,9 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      void reader.cancel().catch(() => undefined);
+      // Stop reading; the server discards the rest after the 413 has been sent
+      // (cancelling here could close the socket before the client sees the answer).
+      reader.releaseLock();
       throw new PayloadTooLarge(limit);
     }
     chunks.push(value);
