@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { invalid, type FieldErrors } from '@/lib/errors';
 
 z.config(z.locales.fr());
+// No JIT: zod probes `new Function` otherwise, which the CSP (no 'unsafe-eval') reports
+// as a violation in the browser (ADR 0011). Schema modules import this file first.
+z.config({ jitless: true });
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
