@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The journeys run the production build, which never creates demo accounts with the
+// published password (ADR 0011): they get a password of their own.
+process.env.DEMO_PASSWORD ??= 'E2e-Territoires-local-2026';
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -44,6 +47,7 @@ export default defineConfig({
       TI_DB_PORT: process.env.E2E_DB_PORT ?? '54331',
       TI_DB_FRESH: '1',
       TI_SEED_DEMO: '1',
+      DEMO_PASSWORD: process.env.DEMO_PASSWORD,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
     },

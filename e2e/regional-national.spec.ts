@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Browser } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const SLUG = 'castres-revel-castelnaudary';

@@ -3,7 +3,7 @@
 // territories to their official spelling and adds the 167 others.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const FILE = path.resolve(import.meta.dirname, '../../shared/data/territoires-industrie/liste-ti-communes-2023.csv');

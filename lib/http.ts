@@ -6,6 +6,8 @@ import { AppError, HTTP_STATUS, invalid, unauthenticated } from '@/lib/errors';
 import { getActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/authz/policy';
 import { fieldErrorsFromZod } from '@/lib/validation';
+import { BODY_LIMITS, PayloadTooLarge, readBodyText } from '@/lib/http-body';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -20,6 +22,15 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json(
       { error: 'INVALID', message: 'Certains champs sont invalides.', errors: fieldErrorsFromZod(error) },
       { status: 400 },
+    );
+  }
+  if (error instanceof PayloadTooLarge) return error.response();
+  if (isDatabaseUnavailable(error)) {
+    // A stuck or unreachable database fails fast (lib/db.ts timeouts), never hangs.
+    console.error(error);
+    return NextResponse.json(
+      { error: 'UNAVAILABLE', message: 'Service momentanément indisponible. Réessayez dans quelques instants.' },
+      { status: 503, headers: { 'Retry-After': '5' } },
     );
   }
   console.error(error);
@@ -55,8 +66,10 @@ export function checkSameOrigin(request: NextRequest): void {
 export async function readJson(request: NextRequest): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) throw new UnsupportedMediaType('application/json');
+  // Capped (1 MB) from Content-Length and while streaming: never buffered whole first.
+  const text = await readBodyText(request, BODY_LIMITS.json);
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw invalid({ _: ['Le corps de la requête n’est pas un JSON valide.'] }, 'JSON invalide.');
   }

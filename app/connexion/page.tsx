@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
+import { safeRedirectPath } from '@/lib/security/safe-redirect';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Connexion' };
@@ -15,12 +16,13 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }) {
   if (await getActor()) redirect('/');
-  const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: never bounce to another origin after sign-in.
-  const target = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const { callbackUrl, error: rawError } = await searchParams;
+  // Only same-origin paths, decided by URL parsing: never bounce to another origin after sign-in.
+  const target = safeRedirectPath(callbackUrl);
+  const error = typeof rawError === 'string' ? rawError : undefined;
   return (
     <main id="contenu" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-primary-700">Territoires d&apos;industrie</p>
@@ -28,7 +30,7 @@ export default async function SignInPage({
       <p className="mt-2 text-neutral-700">
         Outil de pilotage des plans d&apos;actions : territoires, copilotes régionaux et équipe nationale.
       </p>
-      <SignInForm callbackUrl={target} initialError={error ? (ERRORS[error] ?? 'La connexion a échoué.') : undefined} />
+      <SignInForm callbackUrl={target} initialError={error ? (Object.hasOwn(ERRORS, error) ? ERRORS[error] : 'La connexion a échoué.') : undefined} />
       <p className="mt-8 text-sm text-neutral-700">
         Pas encore de compte ? Votre compte est créé par l&apos;équipe nationale du programme.
       </p>

@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { checkCredentials, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { safeRedirectPath } from '@/lib/security/safe-redirect';
 
 const credentialsSchema = z.object({
   email: z.email().max(254),
@@ -64,6 +65,10 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: e.SESSION_MAX_AGE_HOURS * 3600 },
     pages: { signIn: '/connexion', error: '/connexion' },
     callbacks: {
+      // Every next-auth redirect (sign-in, sign-out, errors) stays on our origin (ADR 0011).
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
         // OIDC: the identity must match an existing, active account.
