@@ -93,6 +93,8 @@ const userSelect = {
   createdAt: true,
   updatedAt: true,
   memberships: { select: membershipSelect },
+  // An account activated through ProConnect has no password but a linked identity (ADR 0014).
+  oidcIdentities: { select: { id: true }, take: 1 },
 } as const satisfies Prisma.UserSelect;
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -115,9 +117,11 @@ function toMembershipDto(m: MembershipRow): MembershipDto {
 const sortMemberships = (list: MembershipRow[]) =>
   [...list].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || collator.compare(scopeName(a), scopeName(b)));
 
-function statusOf(row: Pick<UserRow, 'active' | 'passwordHash'>): UserStatus {
+const activated = (row: Pick<UserRow, 'passwordHash' | 'oidcIdentities'>) => !!row.passwordHash || row.oidcIdentities.length > 0;
+
+function statusOf(row: Pick<UserRow, 'active' | 'passwordHash' | 'oidcIdentities'>): UserStatus {
   if (!row.active) return 'inactive';
-  return row.passwordHash ? 'active' : 'pending';
+  return activated(row) ? 'active' : 'pending';
 }
 
 function toSummary(row: UserRow): UserSummary {
@@ -129,7 +133,7 @@ function toSummary(row: UserRow): UserSummary {
     active: row.active,
     memberships: sortMemberships(row.memberships).map(toMembershipDto),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    invitationExpiresAt: row.passwordHash ? null : (row.invitationExpiresAt?.toISOString() ?? null),
+    invitationExpiresAt: activated(row) ? null : (row.invitationExpiresAt?.toISOString() ?? null),
   };
 }
 
@@ -154,8 +158,8 @@ function userWhere(filters: UserFilters): Prisma.UserWhereInput {
     and.push({ OR: [{ name: contains }, { email: contains }] });
   }
   if (filters.status === 'inactive') and.push({ active: false });
-  if (filters.status === 'pending') and.push({ active: true, passwordHash: null });
-  if (filters.status === 'active') and.push({ active: true, passwordHash: { not: null } });
+  if (filters.status === 'pending') and.push({ active: true, passwordHash: null, oidcIdentities: { none: {} } });
+  if (filters.status === 'active') and.push({ active: true, OR: [{ passwordHash: { not: null } }, { oidcIdentities: { some: {} } }] });
   if (filters.role) and.push({ memberships: { some: { role: filters.role } } });
   return { AND: and };
 }
@@ -319,7 +323,7 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
   const user = await db.$transaction(async (tx) => {
     await tx.$queryRaw`select id from "User" where id = ${id} for update`;
     const row = await loadRow(tx, id);
-    if (row.passwordHash) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
+    if (activated(row)) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
     if (!row.active) throw conflict('Ce compte est désactivé : réactivez-le avant de renvoyer une invitation.');
     await tx.user.update({ where: { id }, data: { invitationTokenHash: token.hash, invitationExpiresAt: token.expiresAt } });
     await recordAudit(tx, {

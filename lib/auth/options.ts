@@ -5,7 +5,9 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { checkCredentials, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { checkCredentials } from '@/lib/users/queries';
+import { PROCONNECT_ID, proconnectConfig, proconnectProvider, type ProConnectProfile } from '@/lib/auth/proconnect';
+import { signInWithOidcIdentity } from '@/lib/users/oidc-identities';
 
 const credentialsSchema = z.object({
   email: z.email().max(254),
@@ -29,27 +31,8 @@ function providers(): Provider[] {
       },
     }),
   ];
-  const e = env();
-  if (e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET) {
-    list.push({
-      id: 'proconnect',
-      name: 'ProConnect',
-      type: 'oauth',
-      wellKnown: `${e.PROCONNECT_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
-      clientId: e.PROCONNECT_CLIENT_ID,
-      clientSecret: e.PROCONNECT_CLIENT_SECRET,
-      authorization: { params: { scope: 'openid email given_name usual_name' } },
-      idToken: true,
-      checks: ['pkce', 'state', 'nonce'],
-      profile(profile: { sub: string; email: string; given_name?: string; usual_name?: string }) {
-        return {
-          id: profile.sub,
-          email: profile.email,
-          name: [profile.given_name, profile.usual_name].filter(Boolean).join(' '),
-        };
-      },
-    });
-  }
+  const proconnect = proconnectConfig();
+  if (proconnect) list.push(proconnectProvider(proconnect));
   return list;
 }
 
@@ -66,15 +49,23 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
-        // OIDC: the identity must match an existing, active account.
-        if (!user.email) return false;
-        const id = await findActiveUserIdByEmail(user.email);
-        if (!id) return false;
-        user.id = id;
-        return true;
+        if (account?.provider === PROCONNECT_ID) {
+          // The identity signs in only the active account it is linked to or whose e-mail it proves.
+          const result = await signInWithOidcIdentity({
+            provider: PROCONNECT_ID,
+            subject: account.providerAccountId,
+            email: (user as ProConnectProfile).email,
+          });
+          if (!result.ok) return result.reason === 'invitation-expired' ? '/connexion?error=InvitationExpired' : false;
+          user.id = result.userId;
+          return true;
+        }
+        return false;
       },
-      jwt({ token, user }) {
+      jwt({ token, user, account }) {
         if (user) token.sub = user.id;
+        // Kept (in the encrypted session cookie) to end the ProConnect session at sign-out.
+        if (account?.provider === PROCONNECT_ID && account.id_token) token.idToken = account.id_token;
         return token;
       },
       session({ session, token }) {

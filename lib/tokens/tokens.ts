@@ -35,6 +35,8 @@ export interface CreatedToken {
   token: string;
 }
 
+export const isExpired = (token: Pick<TokenSummary, 'expiresAt'>, now = new Date()): boolean => new Date(token.expiresAt) <= now;
+
 export const hashApiToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 export const looksLikeApiToken = (value: string): boolean => TOKEN_PATTERN.test(value);
