@@ -2,10 +2,11 @@
 // userinfo as a signed JWT (RS256), usual_name, RP-initiated logout (end_session_endpoint),
 // acr_values eidas1, no PKCE required, and authorization requests with unknown
 // parameters refused (as ProConnect does). Started by Playwright before the app.
+// POST /test/email?login=…&email=… changes an identity's e-mail (tests only).
 //   E2E_OIDC_PORT (default 3169), E2E_APP_URL (the app's NEXTAUTH_URL).
 import http from 'node:http';
 import Provider, { type KoaContext } from 'oidc-provider';
-import { identityFor, OIDC_CLIENT } from './accounts';
+import { IDENTITIES, identityFor, OIDC_CLIENT } from './accounts';
 
 const port = Number(process.env.E2E_OIDC_PORT ?? 3169);
 const appUrl = (process.env.E2E_APP_URL ?? 'http://localhost:3100').replace(/\/$/, '');
@@ -67,8 +68,9 @@ const provider = new Provider(issuer, {
     return {
       accountId: login,
       claims: () => ({
+        sub: login,
         ...identity,
-        uid: identity.sub,
+        uid: login,
         siret: '13002603200016',
         idp_id: 'fia1v2',
       }),
@@ -86,6 +88,19 @@ const provider = new Provider(issuer, {
 });
 
 provider.use(async (ctx, next) => {
+  // Test control: an identity's e-mail changes at the provider (same sub).
+  if (ctx.path === '/test/email' && ctx.method === 'POST') {
+    const login = String(ctx.query.login ?? '');
+    const email = String(ctx.query.email ?? '');
+    const identity = IDENTITIES[login];
+    if (!identity || !email) {
+      ctx.status = 404;
+      return;
+    }
+    identity.email = email;
+    ctx.status = 204;
+    return;
+  }
   if (ctx.path === '/auth' && ctx.method === 'GET') {
     const unknown = Object.keys(ctx.query).filter((k) => !AUTHORIZATION_PARAMS.has(k));
     const missing = ['state', 'nonce'].filter((k) => !ctx.query[k]);
