@@ -3,10 +3,20 @@
 import { signOut } from 'next-auth/react';
 import { buttonClasses } from '@/components/ui/button';
 
-export function SignOutButton() {
+/** `everywhere`: the server action that ends every session of the user (optional). */
+export function SignOutButton({ everywhere }: { everywhere?: () => Promise<void> }) {
   return (
-    <button type="button" className={buttonClasses('secondary', 'sm')} onClick={() => void signOut({ callbackUrl: '/connexion' })}>
-      Se déconnecter
-    </button>
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" className={buttonClasses('secondary', 'sm')} onClick={() => void signOut({ callbackUrl: '/connexion' })}>
+        Se déconnecter
+      </button>
+      {everywhere && (
+        <form action={everywhere}>
+          <button type="submit" className={buttonClasses('ghost', 'sm')}>
+            Se déconnecter partout
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

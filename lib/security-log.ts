@@ -15,7 +15,7 @@ export interface SecurityEvent {
 
 const REDACTED = '[redacted]';
 const SENSITIVE_KEY = /pass(word|wd)?|secret|cookie|authorization|hash|credential|^sid$|^session(id)?$|token$|^apikey$/i;
-const JWT_LIKE = /^eyJ[\w-]{8,}\.[\w-]+/;
+const JWT_LIKE = /eyJ[\w-]{8,}\.[\w-]*\./;
 
 /** A deep copy with every sensitive value replaced (exported for tests). */
 export function sanitize(value: unknown, depth = 0): unknown {

@@ -5,9 +5,11 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { checkCredentials, findActiveActor, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { findActiveActor, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { THROTTLED_ERROR } from '@/lib/auth/throttle-message';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
-import { requestContext } from '@/lib/auth/client-address';
+import { clientAddress, requestContext } from '@/lib/auth/client-address';
 import { securityLog } from '@/lib/security-log';
 
 const credentialsSchema = z.object({
@@ -24,11 +26,16 @@ function providers(): Provider[] {
         email: { label: 'Adresse e-mail', type: 'email' },
         password: { label: 'Mot de passe', type: 'password' },
       },
-      async authorize(raw) {
+      // Throttled before any password check (ADR 0012); a throttled attempt surfaces
+      // as `TooManyAttempts:<seconds>`, answered 429 by app/api/auth/[...nextauth].
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
-        return result.ok ? result.user : null;
+        const ip = clientAddress((req?.headers ?? {}) as Record<string, string | undefined>);
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, ip);
+        if (result.ok) return result.user;
+        if (result.reason === 'throttled') throw new Error(`${THROTTLED_ERROR}:${result.retryAfterSeconds}`);
+        return null;
       },
     }),
   ];

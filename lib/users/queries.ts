@@ -62,24 +62,33 @@ export async function findActiveActor(userId: string, sessionId?: string): Promi
   return rows[0] ?? null;
 }
 
-export type CredentialsResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false };
+export type CredentialsResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; /** The account, when the e-mail has one (for the security log only). */ userId?: string };
 
 /**
  * Checks e-mail + password. Repeated failures lock the account for a while;
- * unknown e-mails cost the same time as known ones.
+ * unknown e-mails cost the same time as known ones. The sign-in goes through
+ * lib/auth/sign-in.ts, whose throttling (counted before this check, atomic, per
+ * account and per address) replaces that lock: it passes `accountLock: false`,
+ * and the failure count then only informs the administration page.
  */
-export async function checkCredentials(email: string, password: string): Promise<CredentialsResult> {
+export async function checkCredentials(
+  email: string,
+  password: string,
+  options: { accountLock?: boolean } = {},
+): Promise<CredentialsResult> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, passwordHash: true, active: true, lockedUntil: true },
   });
   if (!user?.passwordHash || !user.active) {
     await burnPasswordCheck(password);
-    return { ok: false };
+    return user ? { ok: false, userId: user.id } : { ok: false };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
+  if (options.accountLock !== false && user.lockedUntil && user.lockedUntil > new Date()) {
     await burnPasswordCheck(password);
-    return { ok: false };
+    return { ok: false, userId: user.id };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const updated = await db.user.update({
@@ -87,13 +96,13 @@ export async function checkCredentials(email: string, password: string): Promise
       data: { failedLoginCount: { increment: 1 } },
       select: { failedLoginCount: true },
     });
-    if (updated.failedLoginCount >= MAX_FAILED_LOGINS) {
+    if (options.accountLock !== false && updated.failedLoginCount >= MAX_FAILED_LOGINS) {
       await db.user.update({
         where: { id: user.id },
         data: { lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000), failedLoginCount: 0 },
       });
     }
-    return { ok: false };
+    return { ok: false, userId: user.id };
   }
   await db.user.update({
     where: { id: user.id },
