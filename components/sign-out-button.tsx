@@ -7,9 +7,10 @@ import { buttonClasses } from '@/components/ui/button';
 /**
  * Signs out of the app, and out of ProConnect when the session came from it: the server
  * hands the provider's end-session URL before the session is cleared, then the browser
- * navigates there (ADR 0014).
+ * navigates there (ADR 0014). `everywhere`: the server action that ends every session of
+ * the user (optional).
  */
-export function SignOutButton() {
+export function SignOutButton({ everywhere }: { everywhere?: () => Promise<void> }) {
   const [pending, setPending] = useState(false);
   async function onClick() {
     setPending(true);
@@ -24,8 +25,17 @@ export function SignOutButton() {
     window.location.assign(providerUrl ?? '/connexion');
   }
   return (
-    <button type="button" className={buttonClasses('secondary', 'sm')} disabled={pending} onClick={() => void onClick()}>
-      {pending ? 'Déconnexion…' : 'Se déconnecter'}
-    </button>
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" className={buttonClasses('secondary', 'sm')} disabled={pending} onClick={() => void onClick()}>
+        {pending ? 'Déconnexion…' : 'Se déconnecter'}
+      </button>
+      {everywhere && (
+        <form action={everywhere}>
+          <button type="submit" className={buttonClasses('ghost', 'sm')}>
+            Se déconnecter partout
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

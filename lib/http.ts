@@ -7,6 +7,7 @@ import { getActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/authz/policy';
 import { fieldErrorsFromZod } from '@/lib/validation';
 import { authenticateToken, recordTokenUse } from '@/lib/tokens/tokens';
+import { securityLog } from '@/lib/security-log';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -113,7 +114,17 @@ export function apiRoute<C = Record<string, never>>(handler: Handler<C>) {
       } catch (error) {
         return errorResponse(error);
       }
-      if (!auth.ok) return tokenRefused();
+      if (!auth.ok) {
+        securityLog.warn({
+          event: 'token.refused',
+          reason: auth.reason,
+          tokenId: auth.tokenId ?? null,
+          userId: auth.userId ?? null,
+          method: request.method,
+          path: request.nextUrl.pathname,
+        });
+        return tokenRefused();
+      }
       const { actor } = auth;
       const response =
         actor.token.access === 'read' && !SAFE_METHODS.has(request.method)

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/layout/app-shell';
 import { SignOutButton } from '@/components/sign-out-button';
+import { signOutEverywhereAction } from './session-actions';
 import { getActor } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/authz/policy';
 import { navigationFor } from '@/lib/navigation';
@@ -28,7 +29,7 @@ export default async function AuthenticatedLayout({ children }: { children: Reac
           <Link href="/compte/jetons" className="link text-sm">
             Jetons d’API
           </Link>
-          <SignOutButton />
+          <SignOutButton everywhere={signOutEverywhereAction} />
         </>
       }
     >

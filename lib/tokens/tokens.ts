@@ -9,6 +9,7 @@ import { recordAudit, roleOn } from '@/lib/audit/audit';
 import { AppError, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/authz/policy';
 import { parseInput } from '@/lib/validation';
+import { securityLog } from '@/lib/security-log';
 import { createTokenSchema, TOKEN_DEFAULT_DAYS } from './schemas';
 
 export const TOKEN_PREFIX = 'ti_pat_';
@@ -126,7 +127,11 @@ export async function authenticateToken(raw: string, now = new Date()): Promise<
           email: true,
           name: true,
           active: true,
-          memberships: { select: { role: true, territoryId: true, regionCode: true, operatorId: true } },
+          // Same order as a session's actor (ADR 0012): "the first role" is deterministic.
+          memberships: {
+            select: { role: true, territoryId: true, regionCode: true, operatorId: true },
+            orderBy: [{ role: 'asc' }, { territoryId: 'asc' }, { regionCode: 'asc' }, { operatorId: 'asc' }, { id: 'asc' }],
+          },
         },
       },
     },
@@ -149,6 +154,7 @@ export async function recordTokenUse(
   use: { method: string; path: string; status: number },
 ): Promise<void> {
   const now = new Date();
+  securityLog.info({ event: 'token.used', userId: actor.id, tokenId: actor.token.id, ...use });
   await db.$transaction([
     db.apiToken.update({ where: { id: actor.token.id }, data: { lastUsedAt: now }, select: { id: true } }),
     db.auditLog.create({

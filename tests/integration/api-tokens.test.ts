@@ -11,6 +11,8 @@ import * as territoryRoute from '@/app/api/v1/territories/[slug]/route';
 import * as adminUsersRoute from '@/app/api/v1/admin/users/route';
 import * as tokensRoute from '@/app/api/v1/me/tokens/route';
 import * as tokenRoute from '@/app/api/v1/me/tokens/[id]/route';
+import { createSession, revokeAllSessions } from '@/lib/auth/sessions';
+import { captureSecurityLog } from '@/lib/security-log';
 import { actor, DEMO } from '../fixtures';
 
 let cdp: Actor;
@@ -169,5 +171,33 @@ describe('Bearer tokens on /api/v1', () => {
     } finally {
       await db.membership.createMany({ data: memberships });
     }
+  });
+
+  it("tokens are not sessions: revoking the user's sessions leaves the token to its own rules", async () => {
+    const elu = await actor(DEMO.eluTarnNord);
+    const { token, id } = await createToken(elu, { name: 'Indépendant des sessions', access: 'read' });
+    await createSession(elu.id, { provider: 'credentials', userAgent: 'test', ip: '127.0.0.1' });
+    await revokeAllSessions(db, elu.id, 'sign-out-everywhere');
+    expect(await db.userSession.count({ where: { userId: elu.id, revokedAt: null } })).toBe(0);
+    expect((await call(actionsRoute.GET, tarnNord, { token })).status).toBe(200);
+    await revokeToken(elu, id);
+    expect((await call(actionsRoute.GET, tarnNord, { token })).status).toBe(401);
+  });
+
+  it('logs every use and every refusal in the security log, never the token', async () => {
+    const { token, id } = await createToken(cdp, { name: 'Journal', access: 'read' });
+    const log = captureSecurityLog();
+    try {
+      await call(actionsRoute.GET, tarnNord, { token, path: '/api/v1/territories/tarn-nord/actions' });
+      await revokeToken(cdp, id);
+      await call(actionsRoute.GET, tarnNord, { token });
+    } finally {
+      log.stop();
+    }
+    const events = log.lines().filter((l) => l.tokenId === id);
+    expect(events.map((l) => l.event)).toEqual(['token.used', 'token.refused']);
+    expect(events[0]).toMatchObject({ userId: cdp.id, method: 'GET', status: 200 });
+    expect(events[1]).toMatchObject({ reason: 'revoked', userId: cdp.id });
+    expect(log.raw()).not.toContain(token);
   });
 });

@@ -16,7 +16,8 @@ export async function POST(request: NextRequest): Promise<Response> {
     const appUrl = e.NEXTAUTH_URL ?? request.nextUrl.origin;
     const secure = appUrl.startsWith('https://');
     const token = await getToken({
-      req: request,
+      // Cookies only (as lib/auth/session.ts): never a token from an Authorization header.
+      req: { cookies: Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])), headers: {} } as never,
       secret: e.NEXTAUTH_SECRET,
       secureCookie: secure,
       cookieName: authOptions().cookies?.sessionToken?.name,
