@@ -23,7 +23,7 @@ async function proconnect(page: Page, login: string): Promise<URL> {
 
 async function signOutEverywhere(page: Page): Promise<URL> {
   const endSession = page.waitForRequest((r) => r.url().startsWith(`${OIDC}/session/end?`));
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   const url = new URL((await endSession).url());
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(page).toHaveURL(/\/connexion\?deconnexion=proconnect$/);

@@ -10,7 +10,7 @@ export function ProConnectButton({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   return (
     <div className="mt-8 border-t border-neutral-200 pt-8">
-      <h2 className="text-lg font-semibold text-neutral-900">Agents publics : connexion avec ProConnect</h2>
+      <h2 className="text-lg font-semibold text-neutral-900">Vous êtes agent public ?</h2>
       <p className="mt-2 text-neutral-700">
         Votre compte doit avoir été créé par l&apos;équipe nationale avec la même adresse e-mail professionnelle.
       </p>
