@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { authorizationParams, fetchUserinfo, profileFromClaims, type ProConnectConfig } from './proconnect';
+import { authorizationParams, fetchUserinfo, profileFromClaims, proconnectProvider, type ProConnectConfig } from './proconnect';
 
 let server: http.Server;
 let config: ProConnectConfig;
@@ -76,5 +76,11 @@ describe('authorizationParams', () => {
   it("sends ProConnect's scopes and acr_values, nothing else", () => {
     expect(authorizationParams(config)).toEqual({ scope: 'openid email given_name usual_name uid siret idp_id', acr_values: 'eidas1' });
     expect(authorizationParams({ ...config, acrValues: '' })).toEqual({ scope: 'openid email given_name usual_name uid siret idp_id' });
+  });
+
+  it('uses state and nonce, and PKCE only when configured', () => {
+    expect(proconnectProvider(config).checks).toEqual(['state', 'nonce']);
+    expect(proconnectProvider({ ...config, pkce: true }).checks).toEqual(['pkce', 'state', 'nonce']);
+    expect(proconnectProvider(config).client).toMatchObject({ userinfo_signed_response_alg: 'RS256', id_token_signed_response_alg: 'RS256' });
   });
 });
