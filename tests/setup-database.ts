@@ -39,6 +39,8 @@ url.pathname = `/${name}`;
 process.env.MIGRATION_DATABASE_URL = url.toString();
 process.env.DATABASE_URL = appRole ? withCredentials(url.toString(), appRole, EMBEDDED_APP_PASSWORD) : url.toString();
 process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+// The security log (lib/security-log.ts) stays quiet in tests unless a test captures it.
+process.env.SECURITY_LOG_LEVEL ??= 'silent';
 
 afterAll(async () => {
   await disconnectDb();

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/layout/app-shell';
 import { SignOutButton } from '@/components/sign-out-button';
+import { signOutEverywhereAction } from './session-actions';
 import { getActor } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/authz/policy';
 import { navigationFor } from '@/lib/navigation';
@@ -22,7 +24,14 @@ export default async function AuthenticatedLayout({ children }: { children: Reac
       user={{ name: actor.name, roleLabel: role ? ROLE_LABELS[role] : 'Sans rôle' }}
       nav={navigationFor(actor, home)}
       currentPath={path}
-      signOutSlot={<SignOutButton />}
+      signOutSlot={
+        <>
+          <Link href="/compte/jetons" className="link text-sm">
+            Jetons d’API
+          </Link>
+          <SignOutButton everywhere={signOutEverywhereAction} />
+        </>
+      }
     >
       {children}
     </AppShell>

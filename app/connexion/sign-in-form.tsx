@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
+import { parseThrottledError, throttledMessage } from '@/lib/auth/throttle-message';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState(initialError);
@@ -22,7 +23,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return;
     }
     setPending(false);
-    setError('Adresse e-mail ou mot de passe incorrect.');
+    const wait = parseThrottledError(result?.error);
+    setError(wait === null ? 'Adresse e-mail ou mot de passe incorrect.' : throttledMessage(wait));
   }
 
   return (

@@ -9,6 +9,8 @@ import { parseInput } from '@/lib/validation';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { newActivationToken } from './activation';
+import { revokeAllSessions } from '@/lib/auth/sessions';
+import { securityLog } from '@/lib/security-log';
 import {
   inviteUserSchema,
   membershipsSchema,
@@ -93,6 +95,8 @@ const userSelect = {
   createdAt: true,
   updatedAt: true,
   memberships: { select: membershipSelect },
+  // An account activated through ProConnect has no password but a linked identity (ADR 0014).
+  oidcIdentities: { select: { id: true }, take: 1 },
 } as const satisfies Prisma.UserSelect;
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -115,9 +119,11 @@ function toMembershipDto(m: MembershipRow): MembershipDto {
 const sortMemberships = (list: MembershipRow[]) =>
   [...list].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || collator.compare(scopeName(a), scopeName(b)));
 
-function statusOf(row: Pick<UserRow, 'active' | 'passwordHash'>): UserStatus {
+const activated = (row: Pick<UserRow, 'passwordHash' | 'oidcIdentities'>) => !!row.passwordHash || row.oidcIdentities.length > 0;
+
+function statusOf(row: Pick<UserRow, 'active' | 'passwordHash' | 'oidcIdentities'>): UserStatus {
   if (!row.active) return 'inactive';
-  return row.passwordHash ? 'active' : 'pending';
+  return activated(row) ? 'active' : 'pending';
 }
 
 function toSummary(row: UserRow): UserSummary {
@@ -129,7 +135,7 @@ function toSummary(row: UserRow): UserSummary {
     active: row.active,
     memberships: sortMemberships(row.memberships).map(toMembershipDto),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    invitationExpiresAt: row.passwordHash ? null : (row.invitationExpiresAt?.toISOString() ?? null),
+    invitationExpiresAt: activated(row) ? null : (row.invitationExpiresAt?.toISOString() ?? null),
   };
 }
 
@@ -154,8 +160,8 @@ function userWhere(filters: UserFilters): Prisma.UserWhereInput {
     and.push({ OR: [{ name: contains }, { email: contains }] });
   }
   if (filters.status === 'inactive') and.push({ active: false });
-  if (filters.status === 'pending') and.push({ active: true, passwordHash: null });
-  if (filters.status === 'active') and.push({ active: true, passwordHash: { not: null } });
+  if (filters.status === 'pending') and.push({ active: true, passwordHash: null, oidcIdentities: { none: {} } });
+  if (filters.status === 'active') and.push({ active: true, OR: [{ passwordHash: { not: null } }, { oidcIdentities: { some: {} } }] });
   if (filters.role) and.push({ memberships: { some: { role: filters.role } } });
   return { AND: and };
 }
@@ -319,7 +325,7 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
   const user = await db.$transaction(async (tx) => {
     await tx.$queryRaw`select id from "User" where id = ${id} for update`;
     const row = await loadRow(tx, id);
-    if (row.passwordHash) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
+    if (activated(row)) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
     if (!row.active) throw conflict('Ce compte est désactivé : réactivez-le avant de renvoyer une invitation.');
     await tx.user.update({ where: { id }, data: { invitationTokenHash: token.hash, invitationExpiresAt: token.expiresAt } });
     await recordAudit(tx, {
@@ -338,7 +344,8 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
 /**
  * Replaces a user's roles (`memberships`) and/or (de)activates the account (`active`).
  * Deactivation takes effect at once: every request reloads the acting user
- * (lib/users/queries.ts `findActiveActor`). An administrator can neither deactivate
+ * (lib/users/queries.ts `findActiveActor`), and every session of the user is revoked,
+ * as on a change of roles. An administrator can neither deactivate
  * themself nor drop their own administration role (no lock-out by mistake).
  */
 export async function updateUser(actor: Actor, id: string, input: unknown): Promise<UserDetail> {
@@ -377,6 +384,17 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
     const operation =
       changed.length > 1 ? 'update' : changed[0] === 'memberships' ? 'memberships' : after.active ? 'reactivate' : 'deactivate';
     await recordAudit(tx, { actor, entityType: 'User', entityId: id, operation, before: b, after: a });
+    // Deactivation or new roles end every session of the user (ADR 0012); reactivating
+    // brings none back: the user signs in again.
+    if (a.memberships) {
+      await revokeAllSessions(tx, id, 'roles-changed');
+      securityLog.info({ event: 'roles.changed', userId: id, by: actor.id, before: b.memberships, after: a.memberships });
+    }
+    if (after.active === false && before.active) {
+      await revokeAllSessions(tx, id, 'deactivated');
+      securityLog.info({ event: 'account.deactivated', userId: id, by: actor.id });
+    }
+    if (after.active && !before.active) securityLog.info({ event: 'account.reactivated', userId: id, by: actor.id });
     return after;
   });
 }

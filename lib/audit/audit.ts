@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/authz/policy';
 
 export interface AuditEntry {
   actor: Actor;
-  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee';
+  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee' | 'ApiToken';
   entityId: string;
   operation: string;
   territoryId?: string | null;
@@ -34,6 +34,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       entityVersion: entry.entityVersion ?? null,
       before: json(entry.before),
       after: json(entry.after),
+      tokenId: entry.actor.token?.id ?? null,
     },
   });
 }

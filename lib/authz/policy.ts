@@ -16,6 +16,8 @@ export interface Actor {
   email: string;
   name: string;
   memberships: MembershipScope[];
+  /** Set when the request came with a personal access token (ADR 0014); never for browser sessions. */
+  token?: { id: string; access: 'read' | 'write' };
 }
 
 export type Tier = 'national' | 'operator' | 'regional' | 'local' | 'none';
