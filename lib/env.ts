@@ -9,6 +9,12 @@ const schema = z.object({
   PROCONNECT_ISSUER: z.url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),
   PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  // E-mail (ADR 0013): no SMTP_URL = mails written to .data/mail.
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL doit ressembler à smtp://utilisateur:motdepasse@hôte:587.').optional(),
+  ),
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(200).optional()),
 });
 
 export type Env = z.infer<typeof schema>;
