@@ -6,6 +6,10 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET doit faire au moins 32 caractères.'),
   NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  // Idle timeout of a session (ADR 0012): no request for this long signs the user out.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  // Number of reverse proxies in front of the app whose X-Forwarded-For is trusted (ADR 0012).
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   PROCONNECT_ISSUER: z.url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),
   PROCONNECT_CLIENT_SECRET: z.string().optional(),

@@ -35,6 +35,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+// The security log (lib/security-log.ts) stays quiet in tests unless a test captures it.
+process.env.SECURITY_LOG_LEVEL ??= 'silent';
 
 afterAll(async () => {
   await disconnectDb();

@@ -51,7 +51,7 @@ export async function changePassword(actor: Actor, input: unknown, now = new Dat
     if (!done.count) throw invalid({ currentPassword: ['Le mot de passe vient d’être changé ailleurs : rechargez la page.'] });
     await tx.passwordResetToken.updateMany({ where: { userId: actor.id, usedAt: null }, data: { usedAt: now } });
     await recordAudit(tx, { actor, entityType: 'User', entityId: actor.id, operation: 'password-change', after: { at: now.toISOString() } });
-    await revokeSessionsAfterPasswordChange(tx, actor.id, 'password-change');
+    await revokeSessionsAfterPasswordChange(tx, actor.id, 'password-changed');
     await enqueueMail(tx, { kind: 'PASSWORD_CHANGED', to: user.email, userId: actor.id, ...passwordChangedMail({ name: user.name, at: now, how: 'change' }) });
   });
 }

@@ -1,8 +1,10 @@
-// Where a password change or reset ends the account's sessions. The revocable sessions come
-// from the security work (lib/auth/sessions.ts, branch feat/sec-auth); until it is merged
-// this is the one place to wire them (see ADR 0013).
+// A password change or reset ends every session of the account, in the transaction that
+// changes the password (server-side sessions, lib/auth/sessions.ts, ADR 0012), and is logged.
 import type { Tx } from '@/lib/db';
+import { revokeAllSessions } from '@/lib/auth/sessions';
+import { securityLog } from '@/lib/security-log';
 
-export async function revokeSessionsAfterPasswordChange(_tx: Tx, _userId: string, _reason: string): Promise<void> {
-  // Wired to revokeAllSessions once lib/auth/sessions.ts exists.
+export async function revokeSessionsAfterPasswordChange(tx: Tx, userId: string, reason: 'password-changed' | 'password-reset'): Promise<void> {
+  await revokeAllSessions(tx, userId, reason);
+  securityLog.info({ event: reason === 'password-reset' ? 'password.reset' : 'password.changed', userId });
 }

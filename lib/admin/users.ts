@@ -11,6 +11,8 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { newActivationToken } from './activation';
 import { invitationMail } from '@/lib/mail/messages';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { revokeAllSessions } from '@/lib/auth/sessions';
+import { securityLog } from '@/lib/security-log';
 import {
   inviteUserSchema,
   membershipsSchema,
@@ -350,7 +352,8 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
 /**
  * Replaces a user's roles (`memberships`) and/or (de)activates the account (`active`).
  * Deactivation takes effect at once: every request reloads the acting user
- * (lib/users/queries.ts `findActiveActor`). An administrator can neither deactivate
+ * (lib/users/queries.ts `findActiveActor`), and every session of the user is revoked,
+ * as on a change of roles. An administrator can neither deactivate
  * themself nor drop their own administration role (no lock-out by mistake).
  */
 export async function updateUser(actor: Actor, id: string, input: unknown): Promise<UserDetail> {
@@ -389,6 +392,17 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
     const operation =
       changed.length > 1 ? 'update' : changed[0] === 'memberships' ? 'memberships' : after.active ? 'reactivate' : 'deactivate';
     await recordAudit(tx, { actor, entityType: 'User', entityId: id, operation, before: b, after: a });
+    // Deactivation or new roles end every session of the user (ADR 0012); reactivating
+    // brings none back: the user signs in again.
+    if (a.memberships) {
+      await revokeAllSessions(tx, id, 'roles-changed');
+      securityLog.info({ event: 'roles.changed', userId: id, by: actor.id, before: b.memberships, after: a.memberships });
+    }
+    if (after.active === false && before.active) {
+      await revokeAllSessions(tx, id, 'deactivated');
+      securityLog.info({ event: 'account.deactivated', userId: id, by: actor.id });
+    }
+    if (after.active && !before.active) securityLog.info({ event: 'account.reactivated', userId: id, by: actor.id });
     return after;
   });
 }

@@ -5,7 +5,10 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { checkCredentials, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { checkCredentials, findActiveActor, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { createSession, revokeSession } from '@/lib/auth/sessions';
+import { requestContext } from '@/lib/auth/client-address';
+import { securityLog } from '@/lib/security-log';
 
 const credentialsSchema = z.object({
   email: z.email().max(254),
@@ -73,13 +76,32 @@ export function authOptions(): NextAuthOptions {
         user.id = id;
         return true;
       },
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Sign-in (every provider) opens a server-side session whose id rides in the
+      // JWT; afterwards the row, not the cookie's expiry, decides (ADR 0012).
+      async jwt({ token, user, account }) {
+        if (user) {
+          const provider = account?.provider ?? 'credentials';
+          const context = await requestContext();
+          token.sub = user.id;
+          token.sid = await createSession(user.id, { provider, userAgent: context.userAgent, ip: context.ip });
+          securityLog.info({ event: 'signin.success', userId: user.id, provider, ip: context.ip });
+          return token;
+        }
+        // Reads through /api/auth/session: next-auth clears the cookie when this throws,
+        // and the cookie's sliding expiry never outlives the session row.
+        const valid =
+          typeof token.sub === 'string' && typeof token.sid === 'string' && (await findActiveActor(token.sub, token.sid));
+        if (!valid) throw new Error('SESSION_ENDED');
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await revokeSession(token.sid, 'sign-out');
       },
     },
   };

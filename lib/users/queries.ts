@@ -1,21 +1,65 @@
 // Users as the rest of the app sees them: the acting user with its memberships.
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/authz/policy';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
+import { LAST_SEEN_RESOLUTION_SECONDS } from '@/lib/auth/sessions';
+import { env } from '@/lib/env';
 
 const MAX_FAILED_LOGINS = 10;
 const LOCK_MINUTES = 15;
 
+// Memberships in a fixed order (role, then scope), so that anything reading
+// "the first role" is deterministic (see ADR 0012, acting role).
 const actorSelect = {
   id: true,
   email: true,
   name: true,
-  memberships: { select: { role: true, territoryId: true, regionCode: true, operatorId: true } },
-} as const;
+  memberships: {
+    select: { role: true, territoryId: true, regionCode: true, operatorId: true },
+    orderBy: [{ role: 'asc' }, { territoryId: 'asc' }, { regionCode: 'asc' }, { operatorId: 'asc' }, { id: 'asc' }] as Prisma.MembershipOrderByWithRelationInput[],
+  },
+} satisfies Prisma.UserSelect;
 
-/** The active user behind a session, or null (deactivated users lose access at once). */
-export async function findActiveActor(userId: string): Promise<Actor | null> {
-  return db.user.findFirst({ where: { id: userId, active: true }, select: actorSelect });
+interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  memberships: Actor['memberships'];
+}
+
+/**
+ * The active user behind a session, or null (deactivated users lose access at once).
+ * With a session id (every request, lib/auth/session.ts), one statement checks the
+ * session (not revoked, absolute and idle limits), the user and loads the
+ * memberships, and refreshes lastSeenAt when older than a minute (ADR 0012).
+ */
+export async function findActiveActor(userId: string, sessionId?: string): Promise<Actor | null> {
+  if (sessionId === undefined) return db.user.findFirst({ where: { id: userId, active: true }, select: actorSelect });
+  const idleMinutes = env().SESSION_IDLE_MINUTES;
+  // Prisma stores UTC in timestamp(3) columns: compare with UTC "now".
+  const rows = await db.$queryRaw<ActorRow[]>`
+    with live as (
+      select s.id from "UserSession" s
+      where s.id = ${sessionId} and s."userId" = ${userId} and s."revokedAt" is null
+        and s."expiresAt" > (now() at time zone 'utc')
+        and s."lastSeenAt" > (now() at time zone 'utc') - make_interval(mins => ${idleMinutes}::int)
+    ), touched as (
+      update "UserSession" t set "lastSeenAt" = (now() at time zone 'utc')
+      from live where t.id = live.id
+        and t."lastSeenAt" < (now() at time zone 'utc') - make_interval(secs => ${LAST_SEEN_RESOLUTION_SECONDS}::int)
+      returning t.id
+    )
+    select u.id, u.email, u.name,
+      coalesce((
+        select json_agg(json_build_object('role', m.role, 'territoryId', m."territoryId",
+                 'regionCode', m."regionCode", 'operatorId', m."operatorId")
+               order by m.role, m."territoryId", m."regionCode", m."operatorId", m.id)
+        from "Membership" m where m."userId" = u.id
+      ), '[]'::json) as memberships
+    from live join "User" u on u.id = ${userId}
+    where u.active`;
+  return rows[0] ?? null;
 }
 
 export type CredentialsResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false };
