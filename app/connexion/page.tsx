@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
@@ -29,6 +30,11 @@ export default async function SignInPage({
         Outil de pilotage des plans d&apos;actions : territoires, copilotes régionaux et équipe nationale.
       </p>
       <SignInForm callbackUrl={target} initialError={error ? (ERRORS[error] ?? 'La connexion a échoué.') : undefined} />
+      <p className="mt-4">
+        <Link href="/mot-de-passe-oublie" className="link">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <p className="mt-8 text-sm text-neutral-700">
         Pas encore de compte ? Votre compte est créé par l&apos;équipe nationale du programme.
       </p>

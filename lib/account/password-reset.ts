@@ -16,6 +16,11 @@ export const RESET_VALIDITY_MS = 60 * 60_000;
 /** Links mailed per account and hour at most: the form cannot be used to flood a mailbox. */
 export const RESET_PER_HOUR = 3;
 
+/** The one answer to every reset request (API 202 body and page message). */
+export const RESET_ACCEPTED = {
+  message: 'Si un compte actif correspond à cette adresse, un courriel avec un lien de réinitialisation valable une heure vient de lui être envoyé.',
+};
+
 /** A used, expired or unknown link (HTTP 410). */
 export class ResetLinkGone extends Error {
   constructor() {
