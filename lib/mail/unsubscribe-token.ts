@@ -18,7 +18,7 @@ export function verifyUnsubscribeToken(token: string): { userId: string; categor
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [userId, category, signature] = parts as [string, string, string];
-  if (!/^[a-z0-9]{1,40}$/i.test(userId) || !isCategory(category)) return null;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId) || !isCategory(category)) return null;
   const expected = Buffer.from(mac(`${userId}.${category}`));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
