@@ -55,3 +55,13 @@ export function startBackgroundJobs(options: { pollMs?: number; scheduleMs?: num
     },
   };
 }
+
+/** Starts the jobs once per process (dev reloads call register() again), when they may run. */
+export function startInProcess(): BackgroundJobs | undefined {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return undefined;
+  if (!process.env.DATABASE_URL || process.env.MAIL_WORKER === 'off') return undefined;
+  const g = globalThis as unknown as { __tiBackgroundJobs?: BackgroundJobs };
+  // Timers are unref'd: they never keep the process alive. `__tiBackgroundJobs.stop()` ends them.
+  g.__tiBackgroundJobs ??= startBackgroundJobs();
+  return g.__tiBackgroundJobs;
+}
