@@ -82,6 +82,25 @@ test('an invitation mail activates the account; a forgotten password is reset fr
     data: { password: 'Encore-une-phrase-2028' },
   });
   expect(gone.status()).toBe(410);
+
+  // Asking tells nothing about whether an account exists.
+  const known = await invitee.request.post('/api/v1/auth/password-reset', { data: { email: INVITEE } });
+  const unknown = await invitee.request.post('/api/v1/auth/password-reset', { data: { email: 'personne.inconnue@demo.test' } });
+  expect([known.status(), unknown.status()]).toEqual([202, 202]);
+  expect(await known.json()).toEqual(await unknown.json());
+  const foreign = await invitee.request.post('/api/v1/auth/password-reset', {
+    data: { email: INVITEE },
+    headers: { Origin: 'https://attaquant.example' },
+  });
+  expect(foreign.status()).toBe(403);
+
+  // "Se déconnecter partout" ends this session and the one in another browser.
+  const second = await as(browser, INVITEE, NEW_PASSWORD);
+  await invitee.goto('/compte');
+  await invitee.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  await expect(invitee).toHaveURL(/\/connexion/);
+  await second.goto(`/territoires/${SLUG}`);
+  await expect(second).toHaveURL(/\/connexion/);
 });
 
 test('a submission mails the binôme at once, except who chose "not by e-mail"', async ({ browser }) => {

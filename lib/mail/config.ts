@@ -20,7 +20,8 @@ export function mailConfig(): MailConfig {
     smtpUrl: e.SMTP_URL || undefined,
     from: e.MAIL_FROM ?? DEFAULT_FROM,
     baseUrl: (e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`).replace(/\/+$/, ''),
-    outboxDir: path.resolve(process.env.MAIL_OUTBOX_DIR ?? path.join('.data', 'mail')),
+    // Resolved at run time only: not a file of the build (keeps Turbopack from tracing the project).
+    outboxDir: path.resolve(/* turbopackIgnore: true */ process.env.MAIL_OUTBOX_DIR ?? '.data/mail'),
   };
 }
 
