@@ -8,7 +8,10 @@ import { db } from '@/lib/db';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { openBody } from '@/lib/mail/seal';
 import { createMailWorker, MAX_ATTEMPTS } from '@/lib/mail/worker';
-import { smtpTransport } from '@/lib/mail/transport';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileTransport, smtpTransport } from '@/lib/mail/transport';
 import { startSmtp } from '../smtp';
 
 const PORT = Number(process.env.TI_TEST_SMTP_PORT ?? 2526);
@@ -164,6 +167,25 @@ describe('mail outbox', () => {
     } finally {
       b.close();
       await smtp.close();
+    }
+  });
+
+  it('without SMTP_URL, writes each mail as an .eml file and says where', async () => {
+    const [id] = await enqueue(1, 'dossier');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ti-mail-'));
+    const lines: string[] = [];
+    const w = createMailWorker({ workerId: 'worker-file', transport: fileTransport(dir, (l) => lines.push(l)), from: FROM, log: () => undefined });
+    try {
+      expect((await w.tick(hours(0.1))).sent).toBeGreaterThanOrEqual(1);
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith(`${id}.eml`));
+      expect(files).toHaveLength(1);
+      const raw = fs.readFileSync(path.join(dir, files[0] as string), 'utf8');
+      expect(raw).toMatch(/^Subject: Essai dossier 0$/m);
+      expect(lines.some((l) => l.includes(path.join(dir, files[0] as string)))).toBe(true);
+      expect((await db.emailOutbox.findUniqueOrThrow({ where: { id } })).status).toBe('SENT');
+    } finally {
+      w.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
