@@ -18,6 +18,8 @@ export default defineConfig({
   retries: 0, // journeys share one database: a retry would not start from the same state
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A real SMTP server on loopback receives the app's mails (e2e/smtp-server.ts).
+  globalSetup: ['./e2e/smtp-server.ts'],
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
@@ -65,6 +67,9 @@ export default defineConfig({
         PROCONNECT_ISSUER: OIDC_ISSUER,
         PROCONNECT_CLIENT_ID: OIDC_CLIENT.id,
         PROCONNECT_CLIENT_SECRET: OIDC_CLIENT.secret,
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2525}`,
+        MAIL_FROM: 'Territoires d’industrie <ne-pas-repondre@territoires.test>',
+        MAIL_POLL_SECONDS: '1',
       },
     },
   ],

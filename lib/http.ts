@@ -160,3 +160,26 @@ export function apiRoute<C = Record<string, never>>(handler: Handler<C>) {
     }
   };
 }
+
+type PublicHandler<C> = (ctx: { request: NextRequest; params: C }) => Promise<Response>;
+
+/**
+ * Wraps an unauthenticated API route (forgotten password): same-origin check on unsafe
+ * methods, 415 unless JSON, AppError mapping. What a cross-site page could still send
+ * (a JSON body needs a CORS preflight the app never grants) would only ask for a reset
+ * mail to the account's own mailbox or need the link's secret token.
+ */
+export function publicApiRoute<C = Record<string, never>>(handler: PublicHandler<C>) {
+  return async (request: NextRequest, context: { params: Promise<C> }): Promise<Response> => {
+    try {
+      checkSameOrigin(request);
+      const params = ((await context?.params) ?? {}) as C;
+      return await handler({ request, params });
+    } catch (error) {
+      if (error instanceof UnsupportedMediaType) {
+        return NextResponse.json({ error: 'UNSUPPORTED_MEDIA_TYPE', message: error.message }, { status: 415 });
+      }
+      return errorResponse(error);
+    }
+  };
+}

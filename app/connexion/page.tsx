@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { safeRedirectPath } from '@/lib/security/safe-redirect';
@@ -42,6 +43,11 @@ export default async function SignInPage({
       )}
       <SignInForm callbackUrl={target} initialError={error ? (Object.hasOwn(ERRORS, error) ? ERRORS[error] : 'La connexion a échoué.') : undefined} />
       {proconnectConfig() && <ProConnectButton callbackUrl={target} />}
+      <p className="mt-4">
+        <Link href="/mot-de-passe-oublie" className="link">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <p className="mt-8 text-sm text-neutral-700">
         Pas encore de compte ? Votre compte est créé par l&apos;équipe nationale du programme.
       </p>

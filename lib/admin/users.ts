@@ -9,6 +9,8 @@ import { parseInput } from '@/lib/validation';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { newActivationToken } from './activation';
+import { invitationMail } from '@/lib/mail/messages';
+import { enqueueMail } from '@/lib/mail/outbox';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { securityLog } from '@/lib/security-log';
 import {
@@ -265,9 +267,16 @@ async function loadRow(client: Pick<Tx, 'user'>, id: string): Promise<UserRow> {
   return row;
 }
 
+/** The invitation e-mail, in the invitation's transaction (outbox, ADR 0013). */
+async function enqueueInvitation(tx: Tx, actor: Actor, user: UserDetail, token: { path: string; expiresAt: Date }) {
+  const mail = invitationMail({ name: user.name, activationPath: token.path, expiresAt: token.expiresAt, invitedBy: actor.name });
+  await enqueueMail(tx, { kind: 'INVITATION', to: user.email, userId: user.id, ...mail });
+}
+
 /**
  * Invites a user: creates the account, active, without password, with its roles, and
- * returns the one-time activation link (valid 7 days) for the administrator to pass on.
+ * returns the one-time activation link (valid 7 days); the invitation e-mail carrying it is
+ * queued in the same transaction (the link is still returned, e.g. for a phone call).
  */
 export async function inviteUser(actor: Actor, input: unknown): Promise<Invitation> {
   authorize(actor, 'admin:manage', null);
@@ -306,6 +315,7 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<Invitati
         before: null,
         after: { email: dto.email, name: dto.name, memberships: auditMemberships(dto.memberships), invitationExpiresAt: dto.invitationExpiresAt },
       });
+      await enqueueInvitation(tx, actor, dto, token);
       return dto;
     });
     return { user, activationPath: token.path };
@@ -336,7 +346,9 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
       before: { invitationExpiresAt: row.invitationExpiresAt?.toISOString() ?? null },
       after: { invitationExpiresAt: token.expiresAt.toISOString() },
     });
-    return toDetail(await loadRow(tx, id));
+    const dto = toDetail(await loadRow(tx, id));
+    await enqueueInvitation(tx, actor, dto, token);
+    return dto;
   });
   return { user, activationPath: token.path };
 }

@@ -40,7 +40,8 @@ export type Permission =
   | 'commitment:update-delivery'
   | 'committee:record'
   | 'import:territories'
-  | 'admin:manage';
+  | 'admin:manage'
+  | 'mail:monitor';
 
 export interface ResourceFor {
   'territory:read': TerritoryResource;
@@ -56,6 +57,7 @@ export interface ResourceFor {
   'committee:record': { regionCode: string };
   'import:territories': null;
   'admin:manage': null;
+  'mail:monitor': null;
 }
 
 export const NATIONAL_ROLES: readonly Role[] = ['NATIONAL_STAFF', 'NATIONAL_ADMIN'];
@@ -100,6 +102,8 @@ const rules: { [P in Permission]: (actor: Actor, resource: ResourceFor[P]) => bo
   'committee:record': (a, r) => isNational(a) || holdsOnRegion(a, REGIONAL_ROLES, [r.regionCode]),
   'import:territories': (a) => isNational(a),
   'admin:manage': (a) => has(a, ['NATIONAL_ADMIN']),
+  // The mail queue names recipients: national administrators only.
+  'mail:monitor': (a) => has(a, ['NATIONAL_ADMIN']),
 };
 
 export function can<P extends Permission>(actor: Actor, permission: P, resource: ResourceFor[P]): boolean {
