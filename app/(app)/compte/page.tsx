@@ -73,6 +73,16 @@ export default async function AccountPage() {
           </p>
         </Card>
 
+        <Card title="Jetons d’API" headingLevel={2}>
+          <p className="text-neutral-800">
+            Pour vos tableurs, documents Grist et tableaux de bord : des jetons personnels, en lecture seule ou en écriture, à durée limitée et
+            révocables.{' '}
+            <Link href="/compte/jetons" className="link">
+              Gérer mes jetons d’API
+            </Link>
+          </p>
+        </Card>
+
         <Card title="Sessions" headingLevel={2}>
           <p className="mb-4 text-neutral-800">
             Ferme toutes vos sessions ouvertes, sur cet appareil et sur tous les autres (ordinateur oublié, téléphone perdu…).
