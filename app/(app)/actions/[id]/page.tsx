@@ -26,6 +26,8 @@ import {
   formatEuros,
 } from '@/lib/labels';
 import { archiveOrRestore, saveProgress } from '../server-actions';
+import { recordIndicatorValueForm } from '../indicator-server-actions';
+import { IndicatorValues } from '@/components/actions/indicator-values';
 
 export const metadata: Metadata = { title: 'Fiche action' };
 
@@ -166,6 +168,13 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                         label={`Avancement de l'indicateur ${i.name}`}
                       />
                     ) : null}
+                    <IndicatorValues
+                      actionId={id}
+                      version={dto.version}
+                      indicator={i}
+                      today={today}
+                      record={canEdit && !dto.archivedAt ? recordIndicatorValueForm : undefined}
+                    />
                   </li>
                 ))}
               </ul>
