@@ -1,0 +1,233 @@
+// Progress over time, computed from what the database already records: the audit
+// history of actions (status, budget, financing, archival: every write appends the
+// changed fields) and the dated indicator values. No snapshot to remember to take.
+//
+// State of an action at the end of a month = its fields after the last audit row
+// dated before the next month starts. A field that no audit row ever mentions (e.g.
+// data loaded by an import or a seed) takes its current value from the action's
+// creation on; an indicator without dated values counts its current value from its
+// action's last change.
+import { db } from '@/lib/db';
+import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
+import { getRegion, getTerritoryRef } from '@/lib/territories/queries';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ActionStatus, IndicatorKind } from '@/lib/generated/prisma/enums';
+import { STATUSES } from '@/lib/actions/schemas';
+
+export interface MonthPoint {
+  /** YYYY-MM */
+  month: string;
+  actions: number;
+  byStatus: Record<ActionStatus, number>;
+  budgetCents: number;
+  grantedCents: number;
+}
+
+export interface IndicatorSeries {
+  kind: Exclude<IndicatorKind, 'OTHER'>;
+  points: { month: string; actual: number; target: number }[];
+}
+
+export interface ProgressSeries {
+  months: MonthPoint[];
+  indicators: IndicatorSeries[];
+}
+
+export const KEY_INDICATORS = ['JOBS', 'INVESTMENT', 'HECTARES', 'PROJECTS'] as const;
+
+/** At most this many months, ending with the current one. */
+export const MAX_MONTHS = 36;
+
+const monthKey = (d: Date) => d.toISOString().slice(0, 7);
+const nextMonthStart = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1));
+};
+
+/** The months from `first` (clamped to MAX_MONTHS back) to the month of `today`. */
+export function monthRange(first: Date | null, today: Date): string[] {
+  const end = monthKey(today);
+  const [ey, em] = end.split('-').map(Number) as [number, number];
+  const earliest = new Date(Date.UTC(ey, em - MAX_MONTHS, 1));
+  const start = first && first > earliest ? first : earliest;
+  const out: string[] = [];
+  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); monthKey(d) <= end; d = nextMonthStart(monthKey(d))) {
+    out.push(monthKey(d));
+  }
+  return out;
+}
+
+interface State {
+  status: ActionStatus | null;
+  budgetCents: number | null;
+  grantedCents: number | null;
+  archived: boolean;
+}
+
+type Json = Record<string, unknown> | null;
+
+const grantedOf = (financing: unknown): number | null =>
+  Array.isArray(financing)
+    ? financing.reduce<number>(
+        (s, f: { status?: string; amountCents?: number }) => s + (f?.status === 'GRANTED' ? Number(f.amountCents ?? 0) : 0),
+        0,
+      )
+    : null;
+
+function apply(state: State, after: Json): void {
+  if (!after) return;
+  if (typeof after.status === 'string') state.status = after.status as ActionStatus;
+  if ('budgetCents' in after) state.budgetCents = after.budgetCents === null ? null : Number(after.budgetCents);
+  if ('financing' in after) state.grantedCents = grantedOf(after.financing);
+  if ('archivedAt' in after) state.archived = after.archivedAt !== null;
+}
+
+async function seriesFor(where: Prisma.ActionWhereInput, territoryIds: string[] | null, today: Date): Promise<ProgressSeries> {
+  const actions = await db.action.findMany({
+    where,
+    select: {
+      id: true,
+      createdAt: true,
+      updatedAt: true,
+      status: true,
+      budgetCents: true,
+      archivedAt: true,
+      financing: { select: { amountCents: true, status: true } },
+    },
+  });
+  const ids = new Set(actions.map((a) => a.id));
+  const [events, indicators] = await Promise.all([
+    ids.size
+      ? db.auditLog.findMany({
+          where: {
+            entityType: 'Action',
+            ...(territoryIds ? { territoryId: { in: territoryIds } } : { entityId: { in: [...ids] } }),
+          },
+          orderBy: { id: 'asc' },
+          select: { entityId: true, at: true, after: true },
+        })
+      : Promise.resolve([]),
+    ids.size
+      ? db.indicator.findMany({
+          where: { action: where, kind: { in: [...KEY_INDICATORS] } },
+          select: {
+            kind: true,
+            target: true,
+            actual: true,
+            action: { select: { updatedAt: true } },
+            values: { select: { date: true, value: true }, orderBy: { date: 'asc' } },
+          },
+        })
+      : Promise.resolve([]),
+  ]);
+
+  const byAction = new Map<string, { at: Date; after: Json }[]>();
+  for (const e of events) {
+    if (!ids.has(e.entityId)) continue;
+    const list = byAction.get(e.entityId) ?? [];
+    list.push({ at: e.at, after: e.after as Json });
+    byAction.set(e.entityId, list);
+  }
+
+  let first: Date | null = null;
+  const tracks = actions.map((a) => {
+    const evs = byAction.get(a.id) ?? [];
+    const born = evs[0] && evs[0].at < a.createdAt ? evs[0].at : a.createdAt;
+    if (!first || born < first) first = born;
+    const seen = { status: false, budget: false, financing: false };
+    for (const e of evs) {
+      if (e.after && typeof e.after.status === 'string') seen.status = true;
+      if (e.after && 'budgetCents' in e.after) seen.budget = true;
+      if (e.after && 'financing' in e.after) seen.financing = true;
+    }
+    const initial: State = {
+      status: seen.status ? null : a.status,
+      budgetCents: seen.budget ? null : a.budgetCents === null ? null : Number(a.budgetCents),
+      grantedCents: seen.financing ? null : a.financing.reduce((s, f) => s + (f.status === 'GRANTED' ? Number(f.amountCents) : 0), 0),
+      // Never archived in the audit trail but archived now: archived from its last change.
+      archived: false,
+    };
+    const archivedUnseen = a.archivedAt && !evs.some((e) => e.after && 'archivedAt' in e.after) ? a.archivedAt : null;
+    return { born, evs, state: initial, cursor: 0, archivedUnseen };
+  });
+
+  const months = monthRange(first, today);
+  const points: MonthPoint[] = [];
+  for (const month of months) {
+    const end = nextMonthStart(month);
+    const p: MonthPoint = {
+      month,
+      actions: 0,
+      byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>,
+      budgetCents: 0,
+      grantedCents: 0,
+    };
+    for (const t of tracks) {
+      while (t.cursor < t.evs.length && (t.evs[t.cursor] as { at: Date }).at < end) {
+        apply(t.state, (t.evs[t.cursor] as { after: Json }).after);
+        t.cursor += 1;
+      }
+      if (t.born >= end || t.state.archived || (t.archivedUnseen && t.archivedUnseen < end)) continue;
+      const status = t.state.status ?? 'NOT_STARTED';
+      p.actions += 1;
+      p.byStatus[status] += 1;
+      if (status !== 'ABANDONED') {
+        p.budgetCents += t.state.budgetCents ?? 0;
+        p.grantedCents += t.state.grantedCents ?? 0;
+      }
+    }
+    points.push(p);
+  }
+
+  const series: IndicatorSeries[] = [];
+  for (const kind of KEY_INDICATORS) {
+    const of = indicators.filter((i) => i.kind === kind);
+    if (!of.length) continue;
+    const dated = of.map((i) =>
+      i.values.length
+        ? i.values.map((v) => ({ at: v.date, value: Number(v.value) }))
+        : i.actual === null
+          ? []
+          : [{ at: i.action.updatedAt, value: Number(i.actual) }],
+    );
+    const target = of.reduce((s, i) => s + Number(i.target ?? 0), 0);
+    series.push({
+      kind,
+      points: months.map((month) => {
+        const end = nextMonthStart(month);
+        let actual = 0;
+        for (const vs of dated) {
+          let last: number | null = null;
+          for (const v of vs) if (v.at < end) last = v.value;
+          actual += last ?? 0;
+        }
+        return { month, actual: Math.round(actual * 100) / 100, target };
+      }),
+    });
+  }
+  return { months: points, indicators: series };
+}
+
+/** Progress over time of one territory's plan (archived actions counted until archived). */
+export async function territorySeries(actor: Actor, slug: string, today: Date = new Date()): Promise<ProgressSeries> {
+  const t = await getTerritoryRef(actor, slug);
+  return seriesFor({ territoryId: t.id }, [t.id], today);
+}
+
+/** Progress over time of a region's territories, within the actor's scope. */
+export async function regionSeries(actor: Actor, code: string, today: Date = new Date()): Promise<ProgressSeries> {
+  await getRegion(actor, code);
+  const territories = await db.territory.findMany({
+    where: { AND: [territoryWhere(actor), { regionCodes: { has: code } }] },
+    select: { id: true },
+  });
+  const ids = territories.map((t) => t.id);
+  return seriesFor({ territoryId: { in: ids } }, ids, today);
+}
+
+/** Progress over time of the programme, with the overview's filters (its working plans). */
+export async function programmeSeries(actor: Actor, filters: ProgrammeFilters = {}, today: Date = new Date()): Promise<ProgressSeries> {
+  authorize(actor, 'programme:read', null);
+  return seriesFor(scopedActionWhere(actor, filters), null, today);
+}
