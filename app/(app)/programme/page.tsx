@@ -14,6 +14,7 @@ import { listOperators } from '@/lib/actions/queries';
 import { listRegions } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
 import { ProgrammeHealth } from '@/components/health/programme-health';
+import { ReportButtons } from '@/components/reports/report-buttons';
 import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
 import {
   ACTION_STATUS_LABELS,
@@ -67,6 +68,10 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
             <a className={buttonClasses('secondary', 'md')} href={`/api/v1/exports/actions.xlsx?${query({})}`} download>
               Exporter (XLSX)
             </a>
+            <Link className={buttonClasses('secondary', 'md')} href={`/programme/evolution?${query({})}`}>
+              Évolution
+            </Link>
+            <ReportButtons base="/api/v1/programme/report" query={query({})} label="Dossier de gouvernance" />
           </div>
         }
       />

@@ -12,6 +12,7 @@ import { orNotFound } from '@/lib/pages';
 import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
 import { HEALTH_LABELS, HEALTH_SYMBOLS } from '@/lib/health/territory-health';
 import { HealthStatusCell } from '@/components/health/health-status';
+import { ReportButtons } from '@/components/reports/report-buttons';
 import {
   AXIS_SHORT_LABELS,
   PLAN_STATUS_LABELS,
@@ -59,6 +60,10 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
             <Link href={`/regions/${code}/comites`} className={buttonClasses('primary', 'md')}>
               Comités régionaux
             </Link>
+            <Link href={`/regions/${code}/evolution`} className={buttonClasses('secondary', 'md')}>
+              Évolution
+            </Link>
+            <ReportButtons base={`/api/v1/regions/${code}/report`} label="Dossier de revue régionale" />
             <a href={`/api/v1/exports/actions.xlsx?region=${code}`} className={buttonClasses('secondary', 'md')} download>
               Exporter les actions (XLSX)
             </a>
