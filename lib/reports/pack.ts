@@ -53,12 +53,6 @@ const num = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 const clip = <T>(rows: T[], max = MAX_LIST) => rows.slice(0, max);
 const more = (n: number, max = MAX_LIST) => (n > max ? [`(${int.format(max)} premières lignes sur ${int.format(n)} ; la liste complète est dans l'export XLSX.)`] : []);
 
-interface ScopeData {
-  where: Prisma.ActionWhereInput;
-  territoryIds: string[];
-  series: ProgressSeries;
-}
-
 async function actionsOf(where: Prisma.ActionWhereInput) {
   return db.action.findMany({
     where: { AND: [where, { archivedAt: null }] },
