@@ -15,7 +15,17 @@ import { HEALTH_LABELS, HEALTH_RANK } from '@/lib/health/territory-health';
 import { parisDay } from '@/lib/commitments/rules';
 import { programmeSeries, regionSeries, territorySeries, type ProgressSeries } from './series';
 import { progressCharts, type Chart } from './charts';
-import { ACTION_STATUS_LABELS, AXIS_LABELS, AXIS_SHORT_LABELS, formatDate, formatEuros } from '@/lib/labels';
+import {
+  ACTION_STATUS_LABELS,
+  AXIS_LABELS,
+  AXIS_SHORT_LABELS,
+  FINANCING_STATUS_LABELS,
+  PHASE_LABELS,
+  PRIORITY_LABELS,
+  formatDate,
+  formatEuros,
+} from '@/lib/labels';
+import { getAction } from '@/lib/actions/queries';
 import { AXES, STATUSES } from '@/lib/actions/schemas';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus, Axis } from '@/lib/generated/prisma/enums';
@@ -472,5 +482,81 @@ export async function programmePack(actor: Actor, filters: ProgrammeFilters = {}
       commitments,
     ],
     filename: `programme-territoires-industrie-${today}`,
+  };
+}
+
+/** One fiche action on one document (GET /api/v1/actions/{id}/report.pdf). */
+export async function actionPack(actor: Actor, id: string, now: Date = new Date()): Promise<Pack> {
+  const a = await getAction(actor, id);
+  const today = parisDay(now);
+  const granted = a.financing.reduce((s, f) => s + (f.status === 'GRANTED' ? f.amountCents : 0), 0);
+  const late = a.milestones.filter((m) => !m.doneAt && m.dueDate < today).length;
+  return {
+    kind: 'action',
+    title: `${a.reference} — ${a.title}`,
+    subtitle: `Fiche action du territoire ${a.territory.name}`,
+    date: today,
+    period: { from: a.startDate ?? a.createdAt.slice(0, 10), to: a.endDate ?? today, label: 'de la date de début à la fin prévue' },
+    keyFigures: [
+      { label: 'Statut', value: ACTION_STATUS_LABELS[a.status] },
+      { label: 'Phase', value: PHASE_LABELS[a.phase] },
+      { label: 'Priorité', value: PRIORITY_LABELS[a.priority] },
+      { label: 'Axes', value: a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', ') },
+      { label: 'Pilote', value: a.pilot || '—' },
+      { label: 'Budget prévisionnel', value: formatEuros(a.budgetCents) },
+      { label: 'Financements accordés', value: formatEuros(granted) },
+      { label: 'Début — fin prévue', value: `${formatDate(a.startDate)} — ${formatDate(a.endDate)}` },
+      { label: 'Jalons en retard', value: int.format(late) },
+    ],
+    sections: [
+      {
+        heading: 'Description et objectifs',
+        paragraphs: [a.description || 'Description non renseignée.', a.objectives ? `Objectifs : ${a.objectives}` : 'Objectifs non renseignés.'],
+      },
+      {
+        heading: 'Financements',
+        paragraphs: a.financing.length ? [] : ['Aucun financement.'],
+        table: a.financing.length
+          ? { head: ['Financeur', 'Montant', 'Statut'], rows: a.financing.map((f) => [f.financer, formatEuros(f.amountCents), FINANCING_STATUS_LABELS[f.status]]), widths: [4, 2, 2] }
+          : undefined,
+      },
+      {
+        heading: 'Jalons',
+        paragraphs: a.milestones.length ? [] : ['Aucun jalon.'],
+        table: a.milestones.length
+          ? {
+              head: ['Jalon', 'Échéance', 'État'],
+              rows: a.milestones.map((m) => [m.title, formatDate(m.dueDate), m.doneAt ? `Réalisé le ${formatDate(m.doneAt)}` : m.dueDate < today ? 'En retard' : 'À venir']),
+              widths: [5, 2, 2.5],
+            }
+          : undefined,
+      },
+      {
+        heading: 'Indicateurs',
+        paragraphs: a.indicators.length ? [] : ['Aucun indicateur.'],
+        table: a.indicators.length
+          ? {
+              head: ['Indicateur', 'Réalisé', 'Cible', 'Valeurs datées'],
+              rows: a.indicators.map((i) => [
+                `${i.name} (${i.unit})`,
+                i.actual === null ? '—' : num.format(i.actual),
+                i.target === null ? '—' : num.format(i.target),
+                i.values.map((v) => `${formatDate(v.date)} : ${num.format(v.value)}`).join(' ; ') || '—',
+              ]),
+              widths: [3.5, 1.3, 1.3, 5],
+            }
+          : undefined,
+      },
+      {
+        heading: 'Partenaires, opérateurs, notes',
+        paragraphs: [
+          `Partenaires : ${a.partners.join(', ') || '—'}.`,
+          `Opérateurs : ${a.operators.map((o) => o.name).join(', ') || '—'}.`,
+          a.notes ? `Notes : ${a.notes}` : 'Pas de notes.',
+          ...a.links.map((l) => `Lien : ${l}`),
+        ],
+      },
+    ],
+    filename: `fiche-${a.territory.slug}-${a.reference.toLowerCase()}`,
   };
 }

@@ -82,19 +82,21 @@ export async function renderPdf(pack: Pack): Promise<Buffer> {
     doc.moveDown(options.gap ?? 0.4);
   };
 
-  // Cover: title, scope, date and period, key figures.
-  doc.y = 160;
+  // Cover: title, scope, date and period, key figures. A fiche flows on one page instead.
+  const flow = pack.kind === 'action';
+  doc.y = flow ? MARGIN : 160;
   text(pack.title, 24, { bold: true, color: ACCENT, gap: 0.6 });
-  text(pack.subtitle, 14, { gap: 1.2 });
+  text(pack.subtitle, 14, { gap: flow ? 0.6 : 1.2 });
   text(`Document établi le ${formatLong(pack.date)} à partir des données de l'outil de suivi.`, 11, { color: MUTED });
-  text(`Période couverte : du ${formatLong(pack.period.from)} au ${formatLong(pack.period.to)}, ${pack.period.label}.`, 11, { color: MUTED, gap: 1.5 });
-  text('Chiffres clés', 14, { bold: true, gap: 0.5 });
+  if (!flow) text(`Période couverte : du ${formatLong(pack.period.from)} au ${formatLong(pack.period.to)}, ${pack.period.label}.`, 11, { color: MUTED, gap: 1.5 });
+  text(flow ? 'En bref' : 'Chiffres clés', flow ? 12 : 14, { bold: true, gap: 0.5 });
   table(doc, { head: ['Indicateur', 'Valeur'], rows: pack.keyFigures.map((k) => [k.label, k.value]), widths: [3, 2] });
 
   for (const section of pack.sections) {
-    doc.addPage();
-    text(section.heading, 16, { bold: true, color: ACCENT, gap: 0.6 });
-    for (const p of section.charts ? [] : section.paragraphs) text(p, 10);
+    if (!flow) doc.addPage();
+    else if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    text(section.heading, flow ? 12 : 16, { bold: true, color: ACCENT, gap: flow ? 0.3 : 0.6 });
+    for (const p of section.charts ? [] : section.paragraphs) text(p, flow ? 9 : 10);
     for (const chart of section.charts ?? []) {
       const png = await chartPng(chart);
       const w = doc.page.width - 2 * MARGIN;

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
 import { getPlanOverview } from '@/lib/plans/queries';
-import { programmePack, regionPack, territoryPack } from '@/lib/reports/pack';
+import { actionPack, programmePack, regionPack, territoryPack } from '@/lib/reports/pack';
+import { listActions } from '@/lib/actions/queries';
 import { renderPdf } from '@/lib/reports/render-pdf';
 import { renderDocx } from '@/lib/reports/render-docx';
 import { formatEuros, formatInteger } from '@/lib/labels';
@@ -122,5 +123,15 @@ describe('committee packs', () => {
     console.log(`programme pack (demo data): ${Date.now() - t0} ms, PDF ${pdf.length} B, DOCX ${docx.length} B`);
     expect(pdfText(pdf)).toContain('point de gouvernance');
     expect(await docxText(docx)).toContain('État des territoires');
+  });
+
+  it.skipIf(!hasPdftotext)('one fiche on one page: the action PDF, scoped', async () => {
+    const [first] = await listActions(cdp, 'tarn-nord');
+    const pdf = await renderPdf(await actionPack(cdp, first!.id));
+    const text = pdfText(pdf);
+    expect(text).toContain(`${first!.reference} — ${normal(first!.title)}`.slice(0, 40));
+    expect(text).toContain('Fiche action du territoire Tarn Nord');
+    expect(pdfInfo(pdf)).toMatch(/Pages:\s+1\n/);
+    await expect(actionPack(sgarGrandEst, first!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
