@@ -39,7 +39,18 @@ function table(doc: PDFKit.PDFDocument, t: PackTable): void {
   const bottom = () => doc.page.height - MARGIN;
   const rowHeight = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(winAnsi(c || ' '), { width: (cols[i] ?? 40) - 2 * pad }))) + 2 * pad;
+    const line = doc.currentLineHeight(true);
+    // Measuring a wrapped text is costly: a cell that fits on one line is one line high.
+    return (
+      Math.max(
+        ...cells.map((c, i) => {
+          const w = (cols[i] ?? 40) - 2 * pad;
+          const t = winAnsi(c || ' ');
+          return !t.includes('\n') && doc.widthOfString(t) <= w ? line : doc.heightOfString(t, { width: w });
+        }),
+      ) +
+      2 * pad
+    );
   };
   const draw = (cells: string[], bold: boolean) => {
     const h = rowHeight(cells, bold);
