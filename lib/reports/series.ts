@@ -67,90 +67,91 @@ interface State {
 
 type Json = Record<string, unknown> | null;
 
-const grantedOf = (financing: unknown): number | null =>
-  Array.isArray(financing)
-    ? financing.reduce<number>(
-        (s, f: { status?: string; amountCents?: number }) => s + (f?.status === 'GRANTED' ? Number(f.amountCents ?? 0) : 0),
-        0,
-      )
-    : null;
-
 function apply(state: State, after: Json): void {
   if (!after) return;
   if (typeof after.status === 'string') state.status = after.status as ActionStatus;
   if ('budgetCents' in after) state.budgetCents = after.budgetCents === null ? null : Number(after.budgetCents);
-  if ('financing' in after) state.grantedCents = grantedOf(after.financing);
+  if ('grantedCents' in after) state.grantedCents = Number(after.grantedCents ?? 0);
   if ('archivedAt' in after) state.archived = after.archivedAt !== null;
 }
 
-async function seriesFor(where: Prisma.ActionWhereInput, territoryIds: string[] | null, today: Date): Promise<ProgressSeries> {
-  const actions = await db.action.findMany({
-    where,
-    select: {
-      id: true,
-      createdAt: true,
-      updatedAt: true,
-      status: true,
-      budgetCents: true,
-      archivedAt: true,
-      financing: { select: { amountCents: true, status: true } },
-    },
-  });
-  const ids = new Set(actions.map((a) => a.id));
-  const [events, indicators] = await Promise.all([
-    ids.size
-      ? db.auditLog.findMany({
-          where: {
-            entityType: 'Action',
-            ...(territoryIds ? { territoryId: { in: territoryIds } } : { entityId: { in: [...ids] } }),
-          },
-          orderBy: { id: 'asc' },
-          select: { entityId: true, at: true, after: true },
-        })
-      : Promise.resolve([]),
-    ids.size
-      ? db.indicator.findMany({
-          where: { action: where, kind: { in: [...KEY_INDICATORS] } },
-          select: {
-            kind: true,
-            target: true,
-            actual: true,
-            action: { select: { updatedAt: true } },
-            values: { select: { date: true, value: true }, orderBy: { date: 'asc' } },
-          },
-        })
-      : Promise.resolve([]),
-  ]);
+async function seriesFor(where: Prisma.ActionWhereInput, today: Date): Promise<ProgressSeries> {
+  const ids = (await db.action.findMany({ where, select: { id: true } })).map((a) => a.id);
+  // Raw SQL: only the audit rows and JSON keys the series needs (the granted amount is
+  // summed in the database), over the (entityType, entityId, id) index.
+  const [actions, events, indicatorRows] = ids.length
+    ? await Promise.all([
+        db.$queryRaw<{ id: string; createdAt: Date; status: ActionStatus; budgetCents: bigint | null; archivedAt: Date | null; granted: bigint }[]>`
+          select a.id, a."createdAt", a.status, a."budgetCents", a."archivedAt",
+            coalesce((select sum(f."amountCents") from "FinancingLine" f where f."actionId" = a.id and f.status = 'GRANTED'), 0)::bigint as granted
+          from "Action" a where a.id = any(${ids})`,
+        db.$queryRaw<
+          { id: string; at: Date; status: string | null; hasBudget: boolean; budget: bigint | null; hasFinancing: boolean; granted: bigint | null; hasArchived: boolean; archived: string | null }[]
+        >`
+          select "entityId" as id, at, after ->> 'status' as status,
+            after ? 'budgetCents' as "hasBudget", (after ->> 'budgetCents')::bigint as budget,
+            after ? 'financing' as "hasFinancing",
+            (select coalesce(sum((f ->> 'amountCents')::bigint), 0) from jsonb_array_elements(
+               case when jsonb_typeof(after -> 'financing') = 'array' then after -> 'financing' else '[]'::jsonb end) f
+             where f ->> 'status' = 'GRANTED')::bigint as granted,
+            after ? 'archivedAt' as "hasArchived", after ->> 'archivedAt' as archived
+          from "AuditLog"
+          where "entityType" = 'Action' and "entityId" = any(${ids})
+            and after ?| array['status', 'budgetCents', 'financing', 'archivedAt']
+          order by id`,
+        db.$queryRaw<{ id: string; kind: IndicatorKind; target: Prisma.Decimal | null; actual: Prisma.Decimal | null; updatedAt: Date; date: Date | null; value: Prisma.Decimal | null }[]>`
+          select i.id, i.kind, i.target, i.actual, a."updatedAt", v.date, v.value
+          from "Indicator" i join "Action" a on a.id = i."actionId"
+          left join "IndicatorValue" v on v."indicatorId" = i.id
+          where i."actionId" = any(${ids}) and i.kind in ('JOBS', 'INVESTMENT', 'HECTARES', 'PROJECTS')
+          order by i.id, v.date`,
+      ])
+    : [[], [], []];
 
-  const byAction = new Map<string, { at: Date; after: Json }[]>();
+  const byAction = new Map<string, Json[]>();
+  const at = new Map<string, Date[]>();
   for (const e of events) {
-    if (!ids.has(e.entityId)) continue;
-    const list = byAction.get(e.entityId) ?? [];
-    list.push({ at: e.at, after: e.after as Json });
-    byAction.set(e.entityId, list);
+    const after: Record<string, unknown> = {};
+    if (e.status !== null) after.status = e.status;
+    if (e.hasBudget) after.budgetCents = e.budget === null ? null : Number(e.budget);
+    if (e.hasFinancing) after.grantedCents = Number(e.granted ?? 0n);
+    if (e.hasArchived) after.archivedAt = e.archived;
+    (byAction.get(e.id) ?? byAction.set(e.id, []).get(e.id)!).push(after);
+    (at.get(e.id) ?? at.set(e.id, []).get(e.id)!).push(e.at);
   }
 
   let first: Date | null = null;
   const tracks = actions.map((a) => {
-    const evs = byAction.get(a.id) ?? [];
+    const afters = byAction.get(a.id) ?? [];
+    const ats = at.get(a.id) ?? [];
+    const evs = afters.map((after, i) => ({ at: ats[i] as Date, after }));
     const born = evs[0] && evs[0].at < a.createdAt ? evs[0].at : a.createdAt;
     if (!first || born < first) first = born;
     const seen = { status: false, budget: false, financing: false };
     for (const e of evs) {
       if (e.after && typeof e.after.status === 'string') seen.status = true;
       if (e.after && 'budgetCents' in e.after) seen.budget = true;
-      if (e.after && 'financing' in e.after) seen.financing = true;
+      if (e.after && 'grantedCents' in e.after) seen.financing = true;
     }
     const initial: State = {
       status: seen.status ? null : a.status,
       budgetCents: seen.budget ? null : a.budgetCents === null ? null : Number(a.budgetCents),
-      grantedCents: seen.financing ? null : a.financing.reduce((s, f) => s + (f.status === 'GRANTED' ? Number(f.amountCents) : 0), 0),
-      // Never archived in the audit trail but archived now: archived from its last change.
+      grantedCents: seen.financing ? null : Number(a.granted),
       archived: false,
     };
+    // Archived now but never in the audit trail: counted as archived from its archival date.
     const archivedUnseen = a.archivedAt && !evs.some((e) => e.after && 'archivedAt' in e.after) ? a.archivedAt : null;
     return { born, evs, state: initial, cursor: 0, archivedUnseen };
   });
+  const indicators = new Map<string, { kind: IndicatorKind; target: number; actual: number | null; updatedAt: Date; values: { date: Date; value: number }[] }>();
+  for (const r of indicatorRows) {
+    const i =
+      indicators.get(r.id) ??
+      indicators
+        .set(r.id, { kind: r.kind, target: Number(r.target ?? 0), actual: r.actual === null ? null : Number(r.actual), updatedAt: r.updatedAt, values: [] })
+        .get(r.id)!;
+    if (r.date && r.value !== null) i.values.push({ date: r.date, value: Number(r.value) });
+  }
 
   const months = monthRange(first, today);
   const points: MonthPoint[] = [];
@@ -182,16 +183,12 @@ async function seriesFor(where: Prisma.ActionWhereInput, territoryIds: string[] 
 
   const series: IndicatorSeries[] = [];
   for (const kind of KEY_INDICATORS) {
-    const of = indicators.filter((i) => i.kind === kind);
+    const of = [...indicators.values()].filter((i) => i.kind === kind);
     if (!of.length) continue;
     const dated = of.map((i) =>
-      i.values.length
-        ? i.values.map((v) => ({ at: v.date, value: Number(v.value) }))
-        : i.actual === null
-          ? []
-          : [{ at: i.action.updatedAt, value: Number(i.actual) }],
+      i.values.length ? i.values.map((v) => ({ at: v.date, value: v.value })) : i.actual === null ? [] : [{ at: i.updatedAt, value: i.actual }],
     );
-    const target = of.reduce((s, i) => s + Number(i.target ?? 0), 0);
+    const target = of.reduce((s, i) => s + i.target, 0);
     series.push({
       kind,
       points: months.map((month) => {
@@ -212,7 +209,7 @@ async function seriesFor(where: Prisma.ActionWhereInput, territoryIds: string[] 
 /** Progress over time of one territory's plan (archived actions counted until archived). */
 export async function territorySeries(actor: Actor, slug: string, today: Date = new Date()): Promise<ProgressSeries> {
   const t = await getTerritoryRef(actor, slug);
-  return seriesFor({ territoryId: t.id }, [t.id], today);
+  return seriesFor({ territoryId: t.id }, today);
 }
 
 /** Progress over time of a region's territories, within the actor's scope. */
@@ -223,11 +220,11 @@ export async function regionSeries(actor: Actor, code: string, today: Date = new
     select: { id: true },
   });
   const ids = territories.map((t) => t.id);
-  return seriesFor({ territoryId: { in: ids } }, ids, today);
+  return seriesFor({ territoryId: { in: ids } }, today);
 }
 
 /** Progress over time of the programme, with the overview's filters (its working plans). */
 export async function programmeSeries(actor: Actor, filters: ProgrammeFilters = {}, today: Date = new Date()): Promise<ProgressSeries> {
   authorize(actor, 'programme:read', null);
-  return seriesFor(scopedActionWhere(actor, filters), null, today);
+  return seriesFor(scopedActionWhere(actor, filters), today);
 }

@@ -109,7 +109,7 @@ describe('committee packs', () => {
     expect(text).toContain('Cœur de l’écosystème : 1 234,50 € — où ça ? Élevé, À venir, ÇA, naïf.');
   });
 
-  it.skipIf(!hasPdftotext)('region and programme packs: scoped, with their committee period', async () => {
+  it.skipIf(!hasPdftotext)('region and programme packs: scoped, with their committee period', { timeout: 180_000 }, async () => {
     await expect(regionPack(sgarGrandEst, '76')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(programmePack(sgar)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(territoryPack(sgarGrandEst, 'tarn-nord')).rejects.toMatchObject({ code: 'NOT_FOUND' });
