@@ -1,6 +1,5 @@
 // One chart as a figure: title, the server-drawn SVG (plain markup, no script, no style
 // attribute), its text summary and its data table.
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import type { Chart } from '@/lib/reports/charts';
 
 export function ChartFigure({ chart }: { chart: Chart }) {
@@ -15,29 +14,31 @@ export function ChartFigure({ chart }: { chart: Chart }) {
       <figcaption className="mt-2">{chart.summary}</figcaption>
       <details className="mt-2">
         <summary className="cursor-pointer font-medium">Données du graphique</summary>
-        <Table caption={chart.table.caption}>
-          <THead>
-            <Tr>
-              {chart.table.head.map((h, i) => (
-                <Th key={h} scope="col" numeric={i > 0}>
-                  {h}
-                </Th>
-              ))}
-            </Tr>
-          </THead>
-          <TBody>
-            {chart.table.rows.map((r) => (
-              <Tr key={r[0]}>
-                <Th scope="row">{r[0]}</Th>
-                {r.slice(1).map((c, i) => (
-                  <Td key={i} numeric>
-                    {c}
-                  </Td>
+        {/* Plain cells styled from the table (no per-cell classes): pages stay light. */}
+        <div className="overflow-x-auto">
+          <table className="mt-2 w-full border-collapse text-sm [&_td]:border-b [&_td]:border-neutral-200 [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:border-b [&_th]:border-neutral-300 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left">
+            <caption className="text-left font-medium">{chart.table.caption}</caption>
+            <thead>
+              <tr>
+                {chart.table.head.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
                 ))}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.table.rows.map((r) => (
+                <tr key={r[0]}>
+                  <th scope="row">{r[0]}</th>
+                  {r.slice(1).map((c, i) => (
+                    <td key={i}>{c}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

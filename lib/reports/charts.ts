@@ -52,7 +52,7 @@ function frame(title: string, desc: string, body: string, yMax: number, months: 
   const grid = [0, 1, 2, 3, 4]
     .map((k) => {
       const y = M.top + ih - (ih * k) / 4;
-      return `<line x1="${M.left}" x2="${M.left + iw}" y1="${y}" y2="${y}" stroke="#d4d4d8" stroke-width="1"/><text x="${M.left - 6}" y="${y + 4}" text-anchor="end" font-size="11" fill="${INK}" ${FONT}>${esc(yFormat((yMax * k) / 4))}</text>`;
+      return `<line x1="${M.left}" x2="${M.left + iw}" y1="${y}" y2="${y}"/><text x="${M.left - 6}" y="${y + 4}" text-anchor="end" stroke="none">${esc(yFormat((yMax * k) / 4))}</text>`;
     })
     .join('');
   const every = Math.max(1, Math.ceil(months.length / 12));
@@ -60,11 +60,12 @@ function frame(title: string, desc: string, body: string, yMax: number, months: 
   const ticks = months
     .map((m, i) =>
       i % every === 0
-        ? `<text x="${(M.left + step * (i + 0.5)).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" fill="${INK}" ${FONT}>${esc(shortMonth(m))}</text>`
+        ? `<text x="${Math.round(M.left + step * (i + 0.5))}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(shortMonth(m))}</text>`
         : '',
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(`${title}. ${desc}`)}"><rect width="${W}" height="${H}" fill="#ffffff"/>${grid}${ticks}${body}<line x1="${M.left}" x2="${M.left + iw}" y1="${M.top + ih}" y2="${M.top + ih}" stroke="${INK}" stroke-width="1"/></svg>`;
+  // Text defaults (font, size, colour) are set once on the root and inherited.
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(`${title}. ${desc}`)}" ${FONT} font-size="11" fill="${INK}"><rect width="${W}" height="${H}" fill="#ffffff"/><g stroke="#d4d4d8" stroke-width="1">${grid}</g>${ticks}${body}<line x1="${M.left}" x2="${M.left + iw}" y1="${M.top + ih}" y2="${M.top + ih}" stroke="${INK}" stroke-width="1"/></svg>`;
 }
 
 export const STATUS_COLORS: Record<ActionStatus, string> = {
@@ -109,22 +110,25 @@ export function statusChart(months: MonthPoint[], scopeLabel: string, id = 'stat
   const yMax = niceMax(Math.max(0, ...months.map((p) => p.actions)));
   const step = iw / Math.max(1, months.length);
   const bw = Math.max(2, step * 0.7);
-  const bars = months
-    .map((p, i) => {
-      let y = M.top + ih;
-      return STATUSES.map((s) => {
-        const n = p.byStatus[s];
-        if (!n) return '';
-        const h = (ih * n) / yMax;
-        y -= h;
-        return `<rect x="${(M.left + step * i + (step - bw) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}" fill="url(#${id}-${s})" stroke="#ffffff" stroke-width="0.5"/>`;
-      }).join('');
-    })
-    .join('');
+  // One group per status carries the fill and stroke: each bar segment is only its box
+  // (the pages must stay light at national scale).
+  const segments = new Map<ActionStatus, string[]>(STATUSES.map((st) => [st, []]));
+  months.forEach((p, i) => {
+    let y = M.top + ih;
+    const x = Math.round(M.left + step * i + (step - bw) / 2);
+    for (const st of STATUSES) {
+      const n = p.byStatus[st];
+      if (!n) continue;
+      const h = (ih * n) / yMax;
+      y -= h;
+      segments.get(st)!.push(`<rect x="${x}" y="${y.toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}"/>`);
+    }
+  });
+  const bars = STATUSES.map((st) => (segments.get(st)!.length ? `<g fill="url(#${id}-${st})" stroke="#ffffff" stroke-width="0.5">${segments.get(st)!.join('')}</g>` : '')).join('');
   // Legend on the right, in stacking order (bottom to top), with the last month's counts.
   const legend = STATUSES.map((s, k) => {
     const y = M.top + ih - 16 - k * 22;
-    return `<rect x="${W - M.right + 10}" y="${y}" width="14" height="14" fill="url(#${id}-${s})" stroke="${INK}" stroke-width="0.5"/><text x="${W - M.right + 28}" y="${y + 11}" font-size="11" fill="${INK}" ${FONT}>${esc(ACTION_STATUS_LABELS[s])}</text>`;
+    return `<rect x="${W - M.right + 10}" y="${y}" width="14" height="14" fill="url(#${id}-${s})" stroke="${INK}" stroke-width="0.5"/><text x="${W - M.right + 28}" y="${y + 11}">${esc(ACTION_STATUS_LABELS[s])}</text>`;
   }).join('');
   const summary =
     first && last
@@ -180,7 +184,7 @@ function lines(series: Line[], months: string[]): { body: string; yMax: number }
       let ly = y(s.values.at(-1) ?? 0) + 4;
       while (ends.some((e) => Math.abs(e - ly) < 14)) ly += 14;
       ends.push(ly);
-      return `<polyline points="${pts}" fill="none" stroke="${s.color}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>${markers}<text x="${W - M.right + 8}" y="${ly.toFixed(1)}" font-size="12" font-weight="bold" fill="${s.color}" ${FONT}>${esc(s.label)}</text>`;
+      return `<polyline points="${pts}" fill="none" stroke="${s.color}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>${markers}<text x="${W - M.right + 8}" y="${ly.toFixed(1)}" font-size="12" font-weight="bold" fill="${s.color}">${esc(s.label)}</text>`;
     })
     .join('');
   return { body, yMax };

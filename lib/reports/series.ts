@@ -37,7 +37,7 @@ export interface ProgressSeries {
 export const KEY_INDICATORS = ['JOBS', 'INVESTMENT', 'HECTARES', 'PROJECTS'] as const;
 
 /** At most this many months, ending with the current one. */
-export const MAX_MONTHS = 36;
+export const MAX_MONTHS = 24;
 
 const monthKey = (d: Date) => d.toISOString().slice(0, 7);
 const nextMonthStart = (month: string) => {
