@@ -96,9 +96,11 @@ test('regional copilot and national staff download their packs; pages stay light
   await expect(national.getByRole('heading', { name: 'État des territoires' })).toBeVisible();
   await download(national, /Dossier de gouvernance \(PDF\)/, 'pdf');
   await download(national, /Dossier de gouvernance \(Word\)/, 'docx');
-  await national.goto('/programme/evolution');
-  await expectNoAxeViolations(national);
-  const html = await (await national.request.get('/programme/evolution')).text();
-  expect(html.length).toBeLessThan(100_000);
-  expect(html).not.toMatch(/<svg[^>]*style=/);
+  for (const view of ['activite', 'indicateurs']) {
+    await national.goto(`/programme/evolution?vue=${view}`);
+    await expectNoAxeViolations(national);
+    const html = await (await national.request.get(`/programme/evolution?vue=${view}`)).text();
+    expect(html.length, view).toBeLessThan(100_000);
+    expect(html).not.toMatch(/<svg[^>]*style=/);
+  }
 });

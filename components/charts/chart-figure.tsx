@@ -53,3 +53,33 @@ export function ChartGrid({ charts }: { charts: Chart[] }) {
     </div>
   );
 }
+
+export type EvolutionView = 'activite' | 'indicateurs';
+
+export const evolutionView = (raw: string | string[] | undefined): EvolutionView => (raw === 'indicateurs' ? 'indicateurs' : 'activite');
+
+/**
+ * The evolution page in two views (actions and money / key indicators), so that each
+ * page stays within the page-weight goal at national scale.
+ */
+export function EvolutionCharts({ charts, view, href }: { charts: Chart[]; view: EvolutionView; href: (view: EvolutionView) => string }) {
+  const shown = view === 'activite' ? charts.slice(0, 2) : charts.slice(2);
+  const tab = (v: EvolutionView, label: string) => (
+    <li>
+      <a href={href(v)} aria-current={v === view ? 'page' : undefined} className="inline-block border-b-4 border-transparent px-2 py-2 font-medium aria-[current=page]:border-primary-700 aria-[current=page]:text-primary-700">
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <>
+      <nav aria-label="Graphiques affichés" className="mb-6">
+        <ul className="flex flex-wrap gap-4 border-b border-neutral-200">
+          {tab('activite', 'Actions et financements')}
+          {tab('indicateurs', 'Indicateurs clés')}
+        </ul>
+      </nav>
+      {shown.length ? <ChartGrid charts={shown} /> : <p>Aucun indicateur clé (emplois, investissement, foncier, projets) dans le périmètre.</p>}
+    </>
+  );
+}

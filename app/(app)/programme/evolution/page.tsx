@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
-import { ChartGrid } from '@/components/charts/chart-figure';
+import { EvolutionCharts, evolutionView } from '@/components/charts/chart-figure';
 import { ReportButtons } from '@/components/reports/report-buttons';
 import { requireActor } from '@/lib/auth/session';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: 'Évolution du programme' };
 export default async function ProgrammeEvolutionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const filters = programmeFiltersSchema.parse(raw);
+  const view = evolutionView(raw.vue);
   const actor = await requireActor();
   const series = await orNotFound(programmeSeries(actor, filters));
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
@@ -27,7 +28,7 @@ export default async function ProgrammeEvolutionPage({ searchParams }: { searchP
         ]}
         actions={<ReportButtons base="/api/v1/programme/report" query={query} />}
       />
-      <ChartGrid charts={progressCharts(series, 'programme')} />
+      <EvolutionCharts charts={progressCharts(series, 'programme')} view={view} href={(v) => `/programme/evolution?${query ? `${query}&` : ''}vue=${v}`} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
-import { ChartGrid } from '@/components/charts/chart-figure';
+import { EvolutionCharts, evolutionView } from '@/components/charts/chart-figure';
 import { ReportButtons } from '@/components/reports/report-buttons';
 import { requireActor } from '@/lib/auth/session';
 import { getRegion } from '@/lib/territories/queries';
@@ -10,8 +10,9 @@ import { orNotFound } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Évolution de la région' };
 
-export default async function RegionEvolutionPage({ params }: { params: Promise<{ code: string }> }) {
+export default async function RegionEvolutionPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { code } = await params;
+  const view = evolutionView((await searchParams).vue);
   const actor = await requireActor();
   const region = await orNotFound(getRegion(actor, code));
   const series = await regionSeries(actor, code);
@@ -26,7 +27,7 @@ export default async function RegionEvolutionPage({ params }: { params: Promise<
         ]}
         actions={<ReportButtons base={`/api/v1/regions/${code}/report`} />}
       />
-      <ChartGrid charts={progressCharts(series, `région ${region.name}`)} />
+      <EvolutionCharts charts={progressCharts(series, `région ${region.name}`)} view={view} href={(v) => `/regions/${code}/evolution?vue=${v}`} />
     </>
   );
 }

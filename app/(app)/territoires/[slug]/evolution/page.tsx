@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
-import { ChartGrid } from '@/components/charts/chart-figure';
+import { EvolutionCharts, evolutionView } from '@/components/charts/chart-figure';
 import { ReportButtons } from '@/components/reports/report-buttons';
 import { requireActor } from '@/lib/auth/session';
 import { getTerritoryRef } from '@/lib/territories/queries';
@@ -10,8 +10,9 @@ import { orNotFound } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Évolution du territoire' };
 
-export default async function TerritoryEvolutionPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function TerritoryEvolutionPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const view = evolutionView((await searchParams).vue);
   const actor = await requireActor();
   const territory = await orNotFound(getTerritoryRef(actor, slug));
   const series = await territorySeries(actor, slug);
@@ -27,7 +28,7 @@ export default async function TerritoryEvolutionPage({ params }: { params: Promi
         ]}
         actions={<ReportButtons base={`/api/v1/territories/${slug}/report`} />}
       />
-      <ChartGrid charts={progressCharts(series, territory.name)} />
+      <EvolutionCharts charts={progressCharts(series, territory.name)} view={view} href={(v) => `/territoires/${slug}/evolution?vue=${v}`} />
     </>
   );
 }
