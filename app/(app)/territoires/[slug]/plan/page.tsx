@@ -63,9 +63,12 @@ export default async function PlanPage({
           { href: `/territoires/${slug}/plan`, label: "Plan d'actions" },
         ]}
         actions={
-          permissions.canEdit && !filters.archived ? (
-            <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>
-          ) : undefined
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={`/territoires/${slug}/plan/calendrier`} variant="secondary">
+              Calendrier
+            </ButtonLink>
+            {permissions.canEdit && !filters.archived && <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>}
+          </div>
         }
       />
       <form method="get" className="mb-6 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filtrer les actions">
