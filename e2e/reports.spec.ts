@@ -1,7 +1,8 @@
 // Issue 12 journeys: health, evolution charts, plan timeline (keyboard), committee packs
 // downloaded from each page, one fiche as PDF, dated indicator values through the API.
 import fs from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const SLUG = 'tarn-nord';
