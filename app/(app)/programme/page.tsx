@@ -132,30 +132,18 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
           <Select id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
           <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
         </form>
-        <div className="grid gap-8 lg:grid-cols-2">
-          <FranceMap
-            measureLabel={m.label}
-            data={o.byDepartement.map((d) => ({ code: d.code, name: d.name, value: m.of(d), label: m.fmt(m.of(d)) }))}
-          />
-          <Table caption={`${m.label} par département (équivalent textuel de la carte)`}>
-            <THead>
-              <Tr>
-                <Th scope="col">Département</Th>
-                <Th scope="col" numeric>Territoires</Th>
-                <Th scope="col" numeric>{m.label}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {o.byDepartement.map((d) => (
-                <Tr key={d.code}>
-                  <Th scope="row">{d.name} ({d.code})</Th>
-                  <Td numeric>{formatInteger(d.territories)}</Td>
-                  <Td numeric>{m.fmt(m.of(d))}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </div>
+        <FranceMap
+          measureLabel={m.label}
+          detailHeader="Territoires"
+          data={o.byDepartement.map((d) => ({
+            code: d.code,
+            name: d.name,
+            value: m.of(d),
+            label: m.fmt(m.of(d)),
+            detail: formatInteger(d.territories),
+            href: drill({ departement: d.code }),
+          }))}
+        />
       </section>
       <div className="mt-10">
         <Table caption="Territoires et actions par région">

@@ -30,6 +30,7 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
     filters.status && ACTION_STATUS_LABELS[filters.status],
     filters.operator && `opérateur ${filters.operator}`,
     filters.territory && `territoire ${filters.territory}`,
+    filters.departement && `département ${filters.departement}`,
   ]
     .filter(Boolean)
     .join(', ');
