@@ -7,6 +7,26 @@ import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { overviewSql, type OverviewRow } from './overview-sql';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
 import { reference } from '@/lib/actions/dto';
+import { clampPage } from '@/lib/pagination';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/** Sort of the cross-territory list; always ends on a unique key so pages never overlap. */
+function programmeOrderBy(sort: ProgrammeFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'title':
+      return [{ title: 'asc' }, { id: 'asc' }];
+    case 'status':
+      return [{ status: 'asc' }, { territory: { name: 'asc' } }, { position: 'asc' }, { id: 'asc' }];
+    case 'endDate':
+      return [{ endDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+    case 'updatedAt':
+      return [{ updatedAt: 'desc' }, { id: 'asc' }];
+    case 'budget':
+      return [{ budgetCents: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }];
+    default:
+      return [{ territory: { name: 'asc' } }, { position: 'asc' }, { id: 'asc' }];
+  }
+}
 
 const STALE_DAYS = 90;
 
@@ -108,13 +128,11 @@ export async function listProgrammeActions(
 ): Promise<{ total: number; page: number; pageSize: number; items: ProgrammeActionRow[] }> {
   authorize(actor, 'programme:read', null);
   const where = scopedActionWhere(actor, filters);
-  const safePage = Math.max(1, Math.floor(page) || 1);
-  const [total, rows] = await Promise.all([
-    db.action.count({ where }),
+  const rowsAt = (p: number) =>
     db.action.findMany({
       where,
-      orderBy: [{ territory: { name: 'asc' } }, { position: 'asc' }],
-      skip: (safePage - 1) * pageSize,
+      orderBy: programmeOrderBy(filters.sort),
+      skip: (p - 1) * pageSize,
       take: pageSize,
       select: {
         id: true,
@@ -126,8 +144,11 @@ export async function listProgrammeActions(
         endDate: true,
         territory: { select: { slug: true, name: true } },
       },
-    }),
-  ]);
+    });
+  const wanted = clampPage(page, Number.MAX_SAFE_INTEGER, 1);
+  const [total, first] = await Promise.all([db.action.count({ where }), rowsAt(wanted)]);
+  const safePage = clampPage(wanted, total, pageSize);
+  const rows = safePage === wanted ? first : await rowsAt(safePage);
   return {
     total,
     page: safePage,
