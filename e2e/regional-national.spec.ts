@@ -96,7 +96,7 @@ test('national: filter the overview, read the map, drill down, export and open t
   expect(await page.content()).not.toContain(mapSvg.slice(200, 400));
   const tarnHref = await depTable.getByRole('row', { name: /Tarn \(81\)/ }).getByRole('link').getAttribute('href');
   expect(tarnHref).toMatch(/departement=81/);
-  await expect(page.locator(`figure.fr-map a[href="${tarnHref}"] use[href$="#d81"]`)).toHaveCount(1);
+  await expect(page.locator('figure.fr-map use[href$="#d81"]')).toHaveCount(1);
 
   // Drill down from a figure to the list behind it.
   const skills = page.getByRole('table', { name: 'Actions par axe du programme' }).getByRole('link', { name: 'Compétences et recrutement' });
@@ -107,7 +107,7 @@ test('national: filter the overview, read the map, drill down, export and open t
   const total = Number(/^(\d+)/.exec(description)?.[1]);
   const rows = await page.getByRole('table').locator('tbody tr').count();
   expect(total).toBeGreaterThan(0);
-  expect(rows).toBe(Math.min(total, 50));
+  expect(rows).toBe(Math.min(total, 40));
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter (CSV)' }).click()]);
   const csv = fs.readFileSync(await csvDownload.path(), 'utf8');

@@ -1,9 +1,13 @@
+'use client';
 // Choropleth of the départements, metropolitan France and the five overseas
 // départements (insets). The shapes are one static, immutable SVG file
 // (public/maps, built by scripts/build-maps.ts) that the browser fetches once and
 // caches; the page only sends, per département with data, a <use> pointing into that
 // file with a colour-bucket class (no inline style, no script: CSP-friendly). The text
-// equivalent is a table one click away (<details>), with the same links.
+// equivalent is a table one click away (<details>), holding the drill-down links.
+// A client component only so that the React payload carries its small value table
+// (the props) instead of the rendered map and table a second time; the HTML is
+// server-rendered as before and works without JavaScript.
 import { useId } from 'react';
 import { DEPARTEMENTS_MAP } from './map-asset';
 
@@ -52,16 +56,11 @@ export function FranceMap({
           .filter((d) => d.value > 0 && known.has(d.code.toUpperCase()))
           .map((d) => {
             const shape = <use href={`${src}#d${d.code.toUpperCase()}`} className={`map-b${bucketOf(d.value, max)}`} />;
-            const title = <title>{`${d.name} : ${d.label}`}</title>;
-            // Pointer shortcut only: keyboard and screen-reader users get the same links in the table.
-            return d.href ? (
-              <a key={d.code} href={d.href} tabIndex={-1}>
-                {title}
-                {shape}
-              </a>
-            ) : (
+            // No links inside the picture (role="img" may not contain controls): the
+            // drill-down links are in the table, for every user.
+            return (
               <g key={d.code}>
-                {title}
+                <title>{`${d.name} : ${d.label}`}</title>
                 {shape}
               </g>
             );

@@ -221,12 +221,19 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         </Card>
         <Card title={`Territoires avec des actions bloquées (${o.blockedTerritories.length})`} headingLevel={2}>
           <ul className="max-h-80 space-y-1 overflow-auto">
-            {o.blockedTerritories.slice(0, 50).map((t) => (
+            {o.blockedTerritories.slice(0, 10).map((t) => (
               <li key={t.slug}>
                 <Link className="link" href={drill({ territory: t.slug, status: 'BLOCKED' })}>{t.name}</Link> — {t.blocked} action{t.blocked > 1 ? 's' : ''} bloquée{t.blocked > 1 ? 's' : ''}
               </li>
             ))}
           </ul>
+          {o.blockedTerritories.length > 10 && (
+            <p className="mt-3">
+              <Link className="link" href={drill({ status: 'BLOCKED' })}>
+                Voir les {formatInteger(o.blockedTerritories.length)} territoires dans la liste des actions bloquées
+              </Link>
+            </p>
+          )}
         </Card>
       </div>
     </>
