@@ -44,13 +44,32 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
   const where = scopedActionWhere(actor, filters);
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   const euros = (cents: bigint | number | null) => (cents === null ? null : Number(cents) / 100);
-  for (let skip = 0; skip < MAX_ROWS; skip += BATCH) {
+  // Batches are whole territories (≈ BATCH actions each), read in territory-name order:
+  // no OFFSET, so each batch costs the same however far into the export it is.
+  const counts = await db.action.groupBy({ by: ['territoryId'], where, _count: { _all: true } });
+  const names = new Map(
+    (await db.territory.findMany({ where: { id: { in: counts.map((c) => c.territoryId) } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]),
+  );
+  const ordered = counts
+    .map((c) => ({ id: c.territoryId, name: names.get(c.territoryId) ?? '', n: c._count._all }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const groups: string[][] = [];
+  let size = 0;
+  for (const t of ordered) {
+    if (!groups.length || size + t.n > BATCH) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(t.id);
+    size += t.n;
+  }
+  let written = 0;
+  for (const group of groups) {
+    if (written >= MAX_ROWS) return;
     const rows = await db.action.findMany({
-      where,
-      // The id breaks ties so that batches never overlap.
-      orderBy: [{ territory: { name: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
-      skip,
-      take: Math.min(BATCH, MAX_ROWS - skip),
+      where: { AND: [where, { territoryId: { in: group } }] },
+      orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+      take: MAX_ROWS - written,
       select: {
         number: true,
         title: true,
@@ -91,7 +110,7 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
         a.updatedAt,
       ]);
     }
-    if (rows.length < BATCH) return;
+    written += rows.length;
   }
 }
 
