@@ -20,6 +20,8 @@ const nextConfig = {
           { key: 'X-Permitted-Cross-Domain-Policies', value: 'none' },
         ],
       },
+      // Content-hashed static maps (scripts/build-maps.ts): a new map is a new file name.
+      { source: '/maps/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
     ];
   },
 };

@@ -24,7 +24,11 @@ export function poolTimeouts() {
 
 function create(url: string): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...poolTimeouts() });
-  return new PrismaClient({ adapter });
+  // TI_LOG_QUERIES=1 prints each query and its duration (profiling, docs/BENCHMARKS.md).
+  if (process.env.TI_LOG_QUERIES !== '1') return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (e) => console.log(`[query] ${e.duration} ms ${e.query.replace(/\s+/g, ' ').slice(0, 160)}`));
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

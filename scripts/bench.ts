@@ -5,11 +5,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import { ROOT } from './db/engine';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://localhost:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+// BENCH_FACTOR=10 seeds ten times the national dataset's actions (≈ 45,000).
+const FACTOR = Math.max(1, Math.floor(Number(process.env.BENCH_FACTOR ?? 1)) || 1);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const LOAD_CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Territoires-2026';
 const env = {
   ...process.env,
@@ -68,12 +73,66 @@ async function time(cookie: string, url: string) {
   return { median: percentile(samples, 50), p95: percentile(samples, 95), status };
 }
 
+/** 10 connections for 10 s on one URL (autocannon), plus the size of one response's body. */
+async function load(cookie: string, url: string) {
+  const body = Buffer.from(await (await fetch(`${BASE}${url}`, { headers: { Cookie: cookie } })).arrayBuffer());
+  const r = await autocannon({
+    url: `${BASE}${url}`,
+    connections: LOAD_CONNECTIONS,
+    duration: LOAD_SECONDS,
+    headers: { cookie },
+  });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p975: r.latency.p97_5,
+    non2xx: r.non2xx + r.errors + r.timeouts,
+    bytes: body.length,
+  };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+const share = (n: number, of: number) => (of ? `${((n / of) * 100).toFixed(of === n ? 0 : 1)} %` : '–');
+
+async function loadPhase(sessions: Map<string, string>, getSession: (email: string) => Promise<string>) {
+  const cases: [string | null, string][] = [
+    [null, '/api/health'],
+    ['cdp.tarn-nord@demo.test', '/notifications'],
+    ['anct.national@demo.test', '/programme'],
+    ['sgar.occitanie@demo.test', '/regions/76'],
+    ['cdp.tarn-nord@demo.test', '/territoires/tarn-nord'],
+    ['cdp.tarn-nord@demo.test', '/territoires/tarn-nord/plan'],
+    ['anct.national@demo.test', '/territoires'],
+  ];
+  const results: { url: string; rps: number; p50: number; p975: number; bytes: number; non2xx: number }[] = [];
+  for (const [email, url] of cases) {
+    const cookie = email ? (sessions.get(email) ?? (await getSession(email))) : '';
+    if (email) sessions.set(email, cookie);
+    // Warm-up so that the first compilation of a route is not measured.
+    for (let i = 0; i < 3; i++) await fetch(`${BASE}${url}`, { headers: { Cookie: cookie } }).then((r) => r.arrayBuffer());
+    const r = await load(cookie, url);
+    results.push({ url, ...r });
+    console.log(`  ${url}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p97.5 ${r.p975} ms, ${kb(r.bytes)}${r.non2xx ? `, ${r.non2xx} non-2xx/errors` : ''}`);
+  }
+  const health = results[0]?.rps ?? 0;
+  const floor = results[1]?.rps ?? 0;
+  const table = results.map(
+    (r) =>
+      `| \`${r.url}\` | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p975} | ${r.url === '/api/health' ? '–' : kb(r.bytes)} | ${share(r.rps, health)} | ${r.url === '/api/health' ? '–' : share(r.rps, floor)} |${r.non2xx ? ` ${r.non2xx} non-2xx` : ''}`,
+  );
+  console.log(
+    `\nLoad: ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s per URL (autocannon), factor ${FACTOR}; times in ms.\n\n` +
+      '| URL | req/s | p50 | p97.5 | HTML | share of /api/health | share of the floor |\n|---|---|---|---|---|---|---|\n' +
+      table.join('\n'),
+  );
+}
+
 let server: ChildProcess | undefined;
 try {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || process.env.BENCH_BUILD === '1') run('npx', ['next', 'build']);
   if (process.env.BENCH_RESEED !== '0') {
     console.log('Chargement du jeu national…');
-    run('npx', ['tsx', 'scripts/db/seed.ts', '--scale=national', '--reset']);
+    run('npx', ['tsx', 'scripts/db/seed.ts', '--scale=national', '--reset', ...(FACTOR > 1 ? [`--factor=${FACTOR}`] : [])]);
   }
   server = spawn('npx', ['tsx', 'scripts/with-db.ts', 'next', 'start'], {
     env: { ...env, PORT: String(PORT), TI_SEED_DEMO: '0', NEXTAUTH_URL: BASE },
@@ -114,6 +173,11 @@ try {
     );
   }
   const rows: string[] = [];
+  if (process.env.BENCH_LOAD !== '0') {
+    console.log('Phase de charge…');
+    await loadPhase(sessions, signIn);
+  }
+  if (process.env.BENCH_SEQUENTIAL === '0') cases.length = 0;
   for (const [email, label, url] of cases) {
     if (!sessions.has(email)) sessions.set(email, await signIn(email));
     const r = await time(sessions.get(email) as string, url);

@@ -44,7 +44,8 @@ export interface BadgeProps extends ComponentProps<'span'> {
 export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
   return (
     <span
-      className={`inline-flex items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${TONES[tone].badge} ${className ?? ''}`}
+      // `.badge` (app/globals.css) holds the shape: badges repeat on every row of long lists.
+      className={`badge ${TONES[tone].badge}${className ? ` ${className}` : ''}`}
       {...props}
     />
   );

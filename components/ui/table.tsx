@@ -15,7 +15,7 @@ export function Table({ caption, captionHidden, className, children, ...props }:
   const captionId = useId();
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-      <table className={`w-full border-collapse text-left text-sm ${className ?? ''}`} {...props}>
+      <table className={`ui-table ${className ?? ''}`} {...props}>
         <caption id={captionId} className={captionHidden ? 'sr-only' : 'px-4 py-3 text-left text-base font-semibold text-neutral-900'}>
           {caption}
         </caption>
@@ -26,7 +26,7 @@ export function Table({ caption, captionHidden, className, children, ...props }:
 }
 
 export function THead({ className, ...props }: ComponentProps<'thead'>) {
-  return <thead className={`border-b-2 border-neutral-300 bg-neutral-100 ${className ?? ''}`} {...props} />;
+  return <thead className={className} {...props} />;
 }
 
 export function TBody(props: ComponentProps<'tbody'>) {
@@ -34,7 +34,7 @@ export function TBody(props: ComponentProps<'tbody'>) {
 }
 
 export function Tr({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={`border-b border-neutral-200 last:border-b-0 ${className ?? ''}`} {...props} />;
+  return <tr className={className} {...props} />;
 }
 
 interface CellStyle {
@@ -42,19 +42,20 @@ interface CellStyle {
   numeric?: boolean;
 }
 
+// Cell styles live in app/globals.css (`.ui-table`): repeating utility classes on every
+// cell of long tables doubled their weight (HTML + React payload), issue 10.
 const cell = (numeric: boolean | undefined, className: string | undefined) =>
-  `px-4 py-2 align-top ${numeric ? 'text-right tabular-nums' : ''} ${className ?? ''}`;
+  [numeric ? 'num' : '', className ?? ''].filter(Boolean).join(' ') || undefined;
 
 export type ThProps = ComponentProps<'th'> & CellStyle & { scope?: 'col' | 'row' };
 
 /** Header cell; `scope` defaults to "col" (use "row" for the first cell of a body row). */
 export function Th({ scope = 'col', numeric, className, ...props }: ThProps) {
-  const weight = scope === 'col' ? 'font-semibold text-neutral-900' : 'font-medium text-neutral-900';
-  return <th scope={scope} className={`${weight} ${cell(numeric, className)}`} {...props} />;
+  return <th scope={scope} className={cell(numeric, className)} {...props} />;
 }
 
 export type TdProps = ComponentProps<'td'> & CellStyle;
 
 export function Td({ numeric, className, ...props }: TdProps) {
-  return <td className={`text-neutral-800 ${cell(numeric, className)}`} {...props} />;
+  return <td className={cell(numeric, className)} {...props} />;
 }

@@ -4,6 +4,7 @@ import { notFound } from '@/lib/errors';
 import { can, territoryWhere, type Actor } from '@/lib/authz/policy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getTerritoryRef } from '@/lib/territories/queries';
+import { clampPage } from '@/lib/pagination';
 import { actionSelect, toActionDto, type ActionDto } from './dto';
 import type { ActionFilters } from './schemas';
 
@@ -67,9 +68,15 @@ async function editorNames(ids: (string | null)[]): Promise<Map<string, string>>
 
 export async function listActions(actor: Actor, slug: string, filters: ActionFilters = {}): Promise<ActionListItem[]> {
   const territory = await getTerritoryRef(actor, slug);
+  return actionRows(actionWhere(territory.id, filters), filters);
+}
+
+async function actionRows(where: Prisma.ActionWhereInput, filters: ActionFilters, page?: { skip: number; take: number }): Promise<ActionListItem[]> {
   const rows = await db.action.findMany({
-    where: actionWhere(territory.id, filters),
-    orderBy: orderBy(filters.sort),
+    where,
+    // The id breaks ties so that pages never overlap.
+    orderBy: [...orderBy(filters.sort), { id: 'asc' }],
+    ...page,
     select: { ...actionSelect, updatedById: true },
   });
   const names = await editorNames(rows.map((r) => r.updatedById));
@@ -78,6 +85,26 @@ export async function listActions(actor: Actor, slug: string, filters: ActionFil
     ...toActionDto(r, r.updatedById ? (names.get(r.updatedById) ?? null) : null),
     lateMilestones: r.milestones.filter((m) => !m.doneAt && m.dueDate < now).length,
   }));
+}
+
+/** One page of a plan's actions (page past the end → the last page), with the total. */
+export async function listActionsPage(
+  actor: Actor,
+  slug: string,
+  filters: ActionFilters,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; page: number; pageSize: number; items: ActionListItem[] }> {
+  const territory = await getTerritoryRef(actor, slug);
+  const where = actionWhere(territory.id, filters);
+  const wanted = clampPage(page, Number.MAX_SAFE_INTEGER, 1);
+  const [total, items] = await Promise.all([
+    db.action.count({ where }),
+    actionRows(where, filters, { skip: (wanted - 1) * pageSize, take: pageSize }),
+  ]);
+  const actual = clampPage(wanted, total, pageSize);
+  if (actual === wanted) return { total, page: actual, pageSize, items };
+  return { total, page: actual, pageSize, items: await actionRows(where, filters, { skip: (actual - 1) * pageSize, take: pageSize }) };
 }
 
 /** One action (archived included); NOT_FOUND when absent or out of scope. */

@@ -1,6 +1,8 @@
 // Exports of actions that follow the list filters and the caller's scope.
 // CSV: UTF-8 with BOM (Excel opens it with accents intact), ";" by default
-// (French Excel), "," on request. XLSX through exceljs.
+// (French Excel), "," on request. XLSX through exceljs's streaming writer. Both are
+// streamed batch by batch (bounded memory).
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
@@ -33,79 +35,121 @@ const COLUMNS = [
   'Valeurs datées des indicateurs',
 ] as const;
 
-type Cell = string | number | null;
+type Cell = string | number | Date | null;
 
-export async function exportRows(actor: Actor, filters: ProgrammeFilters): Promise<Cell[][]> {
+// Rows are read and written in batches: memory stays bounded by the batch, not the export.
+const BATCH = 1_000;
+
+/** The export's rows, batch by batch (same order and limit as before). */
+export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
   const today = new Date(new Date().toISOString().slice(0, 10));
-  const rows = await db.action.findMany({
-    where: scopedActionWhere(actor, filters),
-    orderBy: [{ territory: { name: 'asc' } }, { position: 'asc' }],
-    take: MAX_ROWS,
-    select: {
-      number: true,
-      title: true,
-      axes: true,
-      phase: true,
-      status: true,
-      priority: true,
-      startDate: true,
-      endDate: true,
-      pilot: true,
-      budgetCents: true,
-      updatedAt: true,
-      territory: { select: { name: true, regionCodes: true, departementCodes: true } },
-      operators: { select: { operator: { select: { name: true } } } },
-      financing: { select: { amountCents: true, status: true } },
-      milestones: { where: { doneAt: null, dueDate: { lt: today } }, select: { id: true } },
-      indicators: {
-        orderBy: { position: 'asc' },
-        select: {
-          name: true,
-          unit: true,
-          target: true,
-          actual: true,
-          values: { orderBy: { date: 'asc' }, select: { date: true, value: true } },
-        },
-      },
-    },
-  });
+  const where = scopedActionWhere(actor, filters);
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   const euros = (cents: bigint | number | null) => (cents === null ? null : Number(cents) / 100);
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  return rows.map((a) => [
-    a.territory.name,
-    a.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
-    a.territory.departementCodes.join(', '),
-    reference(a.number),
-    a.title,
-    a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', '),
-    PHASE_LABELS[a.phase],
-    ACTION_STATUS_LABELS[a.status],
-    PRIORITY_LABELS[a.priority],
-    day(a.startDate),
-    day(a.endDate),
-    a.pilot,
-    a.operators.map((o) => o.operator.name).join(', '),
-    euros(a.budgetCents),
-    euros(a.financing.filter((f) => f.status === 'GRANTED').reduce((s, f) => s + Number(f.amountCents), 0)),
-    euros(a.financing.filter((f) => f.status === 'REQUESTED' || f.status === 'PLANNED').reduce((s, f) => s + Number(f.amountCents), 0)),
-    a.milestones.length,
-    a.updatedAt.toISOString(),
-    a.indicators
-      .map((i) => {
-        const last = i.values.at(-1);
-        return `${i.name} : ${i.actual?.toString() ?? '—'} / ${i.target?.toString() ?? '—'} ${i.unit}${last ? ` au ${day(last.date)}` : ''}`;
-      })
-      .join(' ; '),
-    a.indicators
-      .filter((i) => i.values.length)
-      .map((i) => `${i.name} : ${i.values.map((v) => `${day(v.date)} = ${v.value.toString()}`).join(', ')}`)
-      .join(' ; '),
-  ]);
+  // Batches are whole territories (≈ BATCH actions each), read in territory-name order:
+  // no OFFSET, so each batch costs the same however far into the export it is.
+  const counts = await db.action.groupBy({ by: ['territoryId'], where, _count: { _all: true } });
+  const names = new Map(
+    (await db.territory.findMany({ where: { id: { in: counts.map((c) => c.territoryId) } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]),
+  );
+  const ordered = counts
+    .map((c) => ({ id: c.territoryId, name: names.get(c.territoryId) ?? '', n: c._count._all }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const groups: string[][] = [];
+  let size = 0;
+  for (const t of ordered) {
+    if (!groups.length || size + t.n > BATCH) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(t.id);
+    size += t.n;
+  }
+  let written = 0;
+  for (const group of groups) {
+    if (written >= MAX_ROWS) return;
+    const rows = await db.action.findMany({
+      where: { AND: [where, { territoryId: { in: group } }] },
+      orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+      take: MAX_ROWS - written,
+      select: {
+        number: true,
+        title: true,
+        axes: true,
+        phase: true,
+        status: true,
+        priority: true,
+        startDate: true,
+        endDate: true,
+        pilot: true,
+        budgetCents: true,
+        updatedAt: true,
+        territory: { select: { name: true, regionCodes: true, departementCodes: true } },
+        operators: { select: { operator: { select: { name: true } } } },
+        financing: { select: { amountCents: true, status: true } },
+        milestones: { where: { doneAt: null, dueDate: { lt: today } }, select: { id: true } },
+        indicators: {
+          orderBy: { position: 'asc' },
+          select: {
+            name: true,
+            unit: true,
+            target: true,
+            actual: true,
+            values: { orderBy: { date: 'asc' }, select: { date: true, value: true } },
+          },
+        },
+      },
+    });
+    if (rows.length) {
+      yield rows.map((a) => [
+        a.territory.name,
+        a.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
+        a.territory.departementCodes.join(', '),
+        reference(a.number),
+        a.title,
+        a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', '),
+        PHASE_LABELS[a.phase],
+        ACTION_STATUS_LABELS[a.status],
+        PRIORITY_LABELS[a.priority],
+        a.startDate,
+        a.endDate,
+        a.pilot,
+        a.operators.map((o) => o.operator.name).join(', '),
+        euros(a.budgetCents),
+        euros(a.financing.filter((f) => f.status === 'GRANTED').reduce((s, f) => s + Number(f.amountCents), 0)),
+        euros(a.financing.filter((f) => f.status === 'REQUESTED' || f.status === 'PLANNED').reduce((s, f) => s + Number(f.amountCents), 0)),
+        a.milestones.length,
+        a.updatedAt,
+        a.indicators
+          .map((i) => {
+            const last = i.values.at(-1);
+            return `${i.name} : ${i.actual?.toString() ?? '—'} / ${i.target?.toString() ?? '—'} ${i.unit}${last ? ` au ${day(last.date)}` : ''}`;
+          })
+          .join(' ; '),
+        a.indicators
+          .filter((i) => i.values.length)
+          .map((i) => `${i.name} : ${i.values.map((v) => `${day(v.date)} = ${v.value.toString()}`).join(', ')}`)
+          .join(' ; '),
+      ]);
+    }
+    written += rows.length;
+  }
 }
 
-function csvCell(value: Cell, separator: string, decimalComma: boolean): string {
+/** All rows at once (tests and small callers). */
+export async function exportRows(actor: Actor, filters: ProgrammeFilters): Promise<Cell[][]> {
+  const out: Cell[][] = [];
+  for await (const batch of exportRowBatches(actor, filters)) out.push(...batch);
+  return out;
+}
+
+// Date columns (0-based): start and end dates are calendar days; the last update is an instant.
+const DAY_COLUMNS = new Set([9, 10]);
+
+function csvCell(value: Cell, index: number, separator: string, decimalComma: boolean): string {
   if (value === null) return '';
+  if (value instanceof Date) return DAY_COLUMNS.has(index) ? value.toISOString().slice(0, 10) : value.toISOString();
   let text = typeof value === 'number' ? String(value) : value;
   if (typeof value === 'number' && decimalComma) text = text.replace('.', ',');
   // Cells starting with = + - @ are neutralised (CSV formula injection).
@@ -113,26 +157,87 @@ function csvCell(value: Cell, separator: string, decimalComma: boolean): string 
   return /["\n\r]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export async function exportActionsCsv(actor: Actor, filters: ProgrammeFilters, separator: ';' | ',' = ';'): Promise<string> {
-  const rows = await exportRows(actor, filters);
+/** The CSV as a stream of UTF-8 chunks, one per batch; the first batch is read before it starts. */
+export async function exportActionsCsvStream(actor: Actor, filters: ProgrammeFilters, separator: ';' | ',' = ';'): Promise<ReadableStream<Uint8Array>> {
   const decimalComma = separator === ';';
-  const lines = [COLUMNS as readonly Cell[], ...rows].map((r) => r.map((c) => csvCell(c, separator, decimalComma)).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const encoder = new TextEncoder();
+  const line = (r: readonly Cell[]) => r.map((c, i) => csvCell(c, i, separator, decimalComma)).join(separator);
+  const batches = exportRowBatches(actor, filters);
+  const first = await batches.next();
+  let header = true;
+  let pending: IteratorResult<Cell[][]> | null = first;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk: string[] = [];
+      if (header) {
+        chunk.push(`\uFEFF${line(COLUMNS)}\r\n`);
+        header = false;
+      }
+      const next = pending ?? (await batches.next());
+      pending = null;
+      if (next.done) {
+        if (chunk.length) controller.enqueue(encoder.encode(chunk.join('')));
+        controller.close();
+        return;
+      }
+      for (const r of next.value) chunk.push(`${line(r)}\r\n`);
+      controller.enqueue(encoder.encode(chunk.join('')));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
 }
 
-export async function exportActionsXlsx(actor: Actor, filters: ProgrammeFilters): Promise<Buffer> {
-  const rows = await exportRows(actor, filters);
-  const workbook = new ExcelJS.Workbook();
+export async function exportActionsCsv(actor: Actor, filters: ProgrammeFilters, separator: ';' | ',' = ';'): Promise<string> {
+  const stream = await exportActionsCsvStream(actor, filters, separator);
+  // ignoreBOM keeps the BOM in the text (Response.text() would strip it).
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * The workbook through exceljs's streaming writer: rows are committed batch by batch
+ * and the zip is written as it goes. Dates are date cells, amounts are numbers.
+ */
+export async function exportActionsXlsxStream(actor: Actor, filters: ProgrammeFilters): Promise<ReadableStream<Uint8Array>> {
+  const batches = exportRowBatches(actor, filters);
+  const first = await batches.next();
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "Territoires d'industrie";
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow([...COLUMNS]);
+  sheet.columns = COLUMNS.map((header, i) => ({
+    header,
+    width: i === 4 ? 60 : 18,
+    style:
+      i >= 13 && i <= 15
+        ? { numFmt: '#,##0.00 "€"' }
+        : DAY_COLUMNS.has(i)
+          ? { numFmt: 'dd/mm/yyyy' }
+          : i === 17
+            ? { numFmt: 'dd/mm/yyyy hh:mm' }
+            : {},
+  }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  sheet.columns.forEach((col, i) => {
-    col.width = i === 4 ? 60 : 18;
-    if (i >= 13 && i <= 15) col.numFmt = '#,##0.00 "€"';
-  });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const write = async () => {
+    try {
+      let next = first;
+      while (!next.done) {
+        for (const r of next.value) sheet.addRow(r).commit();
+        next = await batches.next();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  };
+  void write();
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+export async function exportActionsXlsx(actor: Actor, filters: ProgrammeFilters): Promise<Buffer> {
+  return Buffer.from(await new Response(await exportActionsXlsxStream(actor, filters)).arrayBuffer());
 }

@@ -1,10 +1,32 @@
 // Programme-wide figures for the national tier (and operators), always filterable
 // and drillable: every figure links to the list of actions or territories behind it.
 import { db } from '@/lib/db';
-import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { authorize, territoryScope, type Actor } from '@/lib/authz/policy';
 import type { ActionStatus, Axis, IndicatorKind } from '@/lib/generated/prisma/enums';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
+import { overviewSql, type OverviewRow } from './overview-sql';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
 import { reference } from '@/lib/actions/dto';
+import { clampPage } from '@/lib/pagination';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/** Sort of the cross-territory list; always ends on a unique key so pages never overlap. */
+function programmeOrderBy(sort: ProgrammeFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'title':
+      return [{ title: 'asc' }, { id: 'asc' }];
+    case 'status':
+      return [{ status: 'asc' }, { territory: { name: 'asc' } }, { position: 'asc' }, { id: 'asc' }];
+    case 'endDate':
+      return [{ endDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+    case 'updatedAt':
+      return [{ updatedAt: 'desc' }, { id: 'asc' }];
+    case 'budget':
+      return [{ budgetCents: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }];
+    default:
+      return [{ territory: { name: 'asc' } }, { position: 'asc' }, { id: 'asc' }];
+  }
+}
 
 const STALE_DAYS = 90;
 
@@ -24,106 +46,64 @@ export interface ProgrammeOverview {
 
 export async function getProgrammeOverview(actor: Actor, filters: ProgrammeFilters = {}): Promise<ProgrammeOverview> {
   authorize(actor, 'programme:read', null);
-  const where = scopedActionWhere(actor, filters);
-  const territoryFilter = {
-    AND: [territoryWhere(actor), filters.region ? { regionCodes: { has: filters.region } } : {}],
-  };
   const today = new Date(new Date().toISOString().slice(0, 10));
-  const [territories, actions, financing, indicators, regions, departements] = await Promise.all([
-    db.territory.findMany({ where: territoryFilter, select: { id: true, slug: true, name: true, regionCodes: true, departementCodes: true } }),
-    db.action.findMany({
-      where,
-      select: {
-        territoryId: true,
-        axes: true,
-        status: true,
-        budgetCents: true,
-        updatedAt: true,
-        _count: { select: { milestones: { where: { doneAt: null, dueDate: { lt: today } } } } },
-      },
-    }),
-    db.financingLine.groupBy({ by: ['financer', 'status'], where: { action: where }, _sum: { amountCents: true } }),
-    db.indicator.groupBy({ by: ['kind'], where: { action: where }, _sum: { actual: true, target: true } }),
-    db.region.findMany({ select: { code: true, name: true } }),
-    db.departement.findMany({ select: { code: true, name: true } }),
-  ]);
-  const perTerritory = new Map<string, { actions: number; budget: number; blocked: number; late: number; last: Date | null }>();
-  const byAxis = new Map<Axis, number>();
-  const byStatus = new Map<ActionStatus, number>();
-  let budget = 0;
-  for (const a of actions) {
-    const cents = Number(a.budgetCents ?? 0n);
-    budget += cents;
-    for (const x of a.axes) byAxis.set(x, (byAxis.get(x) ?? 0) + 1);
-    byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-    const t = perTerritory.get(a.territoryId) ?? { actions: 0, budget: 0, blocked: 0, late: 0, last: null };
-    t.actions += 1;
-    t.budget += cents;
-    t.late += a._count.milestones;
-    if (a.status === 'BLOCKED') t.blocked += 1;
-    if (!t.last || a.updatedAt > t.last) t.last = a.updatedAt;
-    perTerritory.set(a.territoryId, t);
-  }
-  const regionName = new Map(regions.map((r) => [r.code, r.name]));
-  const depName = new Map(departements.map((d) => [d.code, d.name]));
-  const regionStats = new Map<string, { territories: number; actions: number; budgetCents: number }>();
-  const depStats = new Map<string, { territories: number; actions: number; budgetCents: number; lateMilestones: number }>();
-  for (const t of territories) {
-    const s = perTerritory.get(t.id);
-    for (const code of t.regionCodes) {
-      const r = regionStats.get(code) ?? { territories: 0, actions: 0, budgetCents: 0 };
-      r.territories += 1;
-      r.actions += s?.actions ?? 0;
-      r.budgetCents += s?.budget ?? 0;
-      regionStats.set(code, r);
-    }
-    for (const code of t.departementCodes) {
-      const d = depStats.get(code) ?? { territories: 0, actions: 0, budgetCents: 0, lateMilestones: 0 };
-      d.territories += 1;
-      d.actions += s?.actions ?? 0;
-      d.budgetCents += s?.budget ?? 0;
-      d.lateMilestones += s?.late ?? 0;
-      depStats.set(code, d);
-    }
-  }
-  const staleBefore = new Date(Date.now() - STALE_DAYS * 86_400_000);
-  const financers = new Map<string, { grantedCents: number; requestedCents: number }>();
-  for (const f of financing) {
-    const e = financers.get(f.financer) ?? { grantedCents: 0, requestedCents: 0 };
-    const cents = Number(f._sum.amountCents ?? 0n);
-    if (f.status === 'GRANTED') e.grantedCents += cents;
-    else if (f.status !== 'REFUSED') e.requestedCents += cents;
-    financers.set(f.financer, e);
-  }
+  // Keyed by what the figures depend on: the scope, the filters, the day (late milestones,
+  // stale territories) and the data version read from PostgreSQL (lib/cache/data-version.ts),
+  // so that a write through any instance is seen at once by every instance.
+  const scope = territoryScope(actor);
+  const key = JSON.stringify([scope, filters, today.toISOString()]);
+  return cachedByDataVersion('programme-overview', key, async () => overviewFromRow(await queryOverview(actor, filters, today)));
+}
+
+async function queryOverview(actor: Actor, filters: ProgrammeFilters, today: Date): Promise<OverviewRow> {
+  const rows = await db.$queryRaw<OverviewRow[]>(overviewSql(actor, filters, today));
+  const row = rows[0];
+  if (!row) throw new Error('overview: no row');
+  return row;
+}
+
+const AXIS_ORDER = ['ECOLOGICAL_TRANSITION', 'INNOVATION', 'SKILLS', 'INDUSTRIAL_LAND'] as const;
+const STATUS_ORDER = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'PAUSED', 'BLOCKED', 'LATE', 'ABANDONED'] as const;
+
+function overviewFromRow(row: OverviewRow): ProgrammeOverview {
+  const byAxis = new Map((row.by_axis ?? []).map((a) => [a.axis, Number(a.actions)]));
+  const byStatus = new Map((row.by_status ?? []).map((s) => [s.status, Number(s.actions)]));
+  const staleBefore = new Date(Date.now() - STALE_DAYS * 86_400_000).toISOString();
+  const territories = (row.territories ?? []).map((t) => ({
+    ...t,
+    // json_build_object writes timestamps without a zone: they are UTC (timestamp(3)).
+    last: t.last ? new Date(`${t.last}Z`).toISOString() : null,
+  }));
   return {
-    territoryCount: territories.length,
-    actionCount: actions.length,
-    budgetCents: budget,
-    byRegion: [...regionStats.entries()]
-      .map(([code, s]) => ({ code, name: regionName.get(code) ?? code, ...s }))
+    territoryCount: Number(row.totals.territories),
+    actionCount: Number(row.totals.actions),
+    budgetCents: Number(row.totals.budget),
+    byRegion: (row.by_region ?? [])
+      .map((r) => ({ code: r.code, name: r.name ?? r.code, territories: Number(r.territories), actions: Number(r.actions), budgetCents: Number(r.budget) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    byAxis: (['ECOLOGICAL_TRANSITION', 'INNOVATION', 'SKILLS', 'INDUSTRIAL_LAND'] as const).map((axis) => ({ axis, actions: byAxis.get(axis) ?? 0 })),
-    byStatus: (['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'PAUSED', 'BLOCKED', 'LATE', 'ABANDONED'] as const).map((status) => ({
-      status,
-      actions: byStatus.get(status) ?? 0,
-    })),
-    byFinancer: [...financers.entries()]
-      .map(([financer, v]) => ({ financer, ...v }))
+    byAxis: AXIS_ORDER.map((axis) => ({ axis, actions: byAxis.get(axis) ?? 0 })),
+    byStatus: STATUS_ORDER.map((status) => ({ status, actions: byStatus.get(status) ?? 0 })),
+    byFinancer: (row.financing ?? [])
+      .map((f) => ({ financer: f.financer, grantedCents: Number(f.granted), requestedCents: Number(f.requested) }))
       .sort((a, b) => b.grantedCents + b.requestedCents - (a.grantedCents + a.requestedCents)),
-    indicators: indicators.map((i) => ({ kind: i.kind, actual: Number(i._sum.actual ?? 0), target: Number(i._sum.target ?? 0) })),
+    indicators: (row.indicators ?? []).map((i) => ({ kind: i.kind as IndicatorKind, actual: Number(i.actual), target: Number(i.target) })),
     staleTerritories: territories
-      .filter((t) => {
-        const last = perTerritory.get(t.id)?.last;
-        return !last || last < staleBefore;
-      })
-      .map((t) => ({ slug: t.slug, name: t.name, lastUpdate: perTerritory.get(t.id)?.last?.toISOString() ?? null }))
+      .filter((t) => !t.last || t.last < staleBefore)
+      .map((t) => ({ slug: t.slug, name: t.name, lastUpdate: t.last }))
       .sort((a, b) => (a.lastUpdate ?? '').localeCompare(b.lastUpdate ?? '')),
     blockedTerritories: territories
-      .filter((t) => (perTerritory.get(t.id)?.blocked ?? 0) > 0)
-      .map((t) => ({ slug: t.slug, name: t.name, blocked: perTerritory.get(t.id)?.blocked ?? 0 }))
+      .filter((t) => t.blocked > 0)
+      .map((t) => ({ slug: t.slug, name: t.name, blocked: Number(t.blocked) }))
       .sort((a, b) => b.blocked - a.blocked),
-    byDepartement: [...depStats.entries()]
-      .map(([code, s]) => ({ code, name: depName.get(code) ?? code, ...s }))
+    byDepartement: (row.by_departement ?? [])
+      .map((d) => ({
+        code: d.code,
+        name: d.name ?? d.code,
+        territories: Number(d.territories),
+        actions: Number(d.actions),
+        budgetCents: Number(d.budget),
+        lateMilestones: Number(d.late),
+      }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
@@ -148,13 +128,11 @@ export async function listProgrammeActions(
 ): Promise<{ total: number; page: number; pageSize: number; items: ProgrammeActionRow[] }> {
   authorize(actor, 'programme:read', null);
   const where = scopedActionWhere(actor, filters);
-  const safePage = Math.max(1, Math.floor(page) || 1);
-  const [total, rows] = await Promise.all([
-    db.action.count({ where }),
+  const rowsAt = (p: number) =>
     db.action.findMany({
       where,
-      orderBy: [{ territory: { name: 'asc' } }, { position: 'asc' }],
-      skip: (safePage - 1) * pageSize,
+      orderBy: programmeOrderBy(filters.sort),
+      skip: (p - 1) * pageSize,
       take: pageSize,
       select: {
         id: true,
@@ -166,8 +144,11 @@ export async function listProgrammeActions(
         endDate: true,
         territory: { select: { slug: true, name: true } },
       },
-    }),
-  ]);
+    });
+  const wanted = clampPage(page, Number.MAX_SAFE_INTEGER, 1);
+  const [total, first] = await Promise.all([db.action.count({ where }), rowsAt(wanted)]);
+  const safePage = clampPage(wanted, total, pageSize);
+  const rows = safePage === wanted ? first : await rowsAt(safePage);
   return {
     total,
     page: safePage,

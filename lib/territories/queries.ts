@@ -3,6 +3,8 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { can, territoryWhere, tierOf, LOCAL_ROLES, type Actor } from '@/lib/authz/policy';
 import type { Role, TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { clampPage } from '@/lib/pagination';
 
 export interface PlaceRef {
   code: string;
@@ -55,11 +57,46 @@ export async function listTerritories(
   actor: Actor,
   filters: { regionCode?: string } = {},
 ): Promise<TerritorySummary[]> {
+  return territorySummaries(territoryListWhere(actor, filters), { name: 'asc' });
+}
+
+function territoryListWhere(actor: Actor, filters: { regionCode?: string }): Prisma.TerritoryWhereInput {
+  return { AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}] };
+}
+
+export const TERRITORY_SORTS = ['name', 'actions', 'epcis', 'population'] as const;
+export type TerritorySort = (typeof TERRITORY_SORTS)[number];
+
+/** One page of the territories in scope, sorted by a known key (page past the end → the last page). */
+export async function listTerritoriesPage(
+  actor: Actor,
+  options: { page: number; pageSize: number; sort?: string },
+): Promise<{ total: number; page: number; pageSize: number; sort: TerritorySort; items: TerritorySummary[] }> {
+  const sort: TerritorySort = (TERRITORY_SORTS as readonly string[]).includes(options.sort ?? '') ? (options.sort as TerritorySort) : 'name';
+  const where = territoryListWhere(actor, {});
+  const order: Prisma.TerritoryOrderByWithRelationInput[] =
+    sort === 'actions'
+      ? [{ actions: { _count: 'desc' } }, { name: 'asc' }]
+      : sort === 'epcis'
+        ? [{ epcis: { _count: 'desc' } }, { name: 'asc' }]
+        : sort === 'population'
+          ? [{ population: 'desc' }, { name: 'asc' }]
+          : [{ name: 'asc' }];
+  const total = await db.territory.count({ where });
+  const page = clampPage(options.page, total, options.pageSize);
+  const items = await territorySummaries(where, [...order, { id: 'asc' }], { skip: (page - 1) * options.pageSize, take: options.pageSize });
+  return { total, page, pageSize: options.pageSize, sort, items };
+}
+
+async function territorySummaries(
+  where: Prisma.TerritoryWhereInput,
+  orderBy: Prisma.TerritoryOrderByWithRelationInput | Prisma.TerritoryOrderByWithRelationInput[],
+  page?: { skip: number; take: number },
+): Promise<TerritorySummary[]> {
   const rows = await db.territory.findMany({
-    where: {
-      AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}],
-    },
-    orderBy: { name: 'asc' },
+    where,
+    orderBy,
+    ...page,
     select: {
       slug: true,
       name: true,

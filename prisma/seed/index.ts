@@ -24,11 +24,11 @@ export async function resetDomainData(db: Db): Promise<void> {
   ]);
 }
 
-export async function seed(db: Db, { scale, password }: { scale: 'demo' | 'national'; password: string }) {
+export async function seed(db: Db, { scale, password, factor = 1 }: { scale: 'demo' | 'national'; password: string; factor?: number }) {
   const geography = await loadGeography(db);
   const passwordHash = await hashPassword(password);
   if (scale === 'national') {
-    const r = await seedNational(db, { passwordHash });
+    const r = await seedNational(db, { passwordHash, factor });
     return { geography, territories: r.territories, actions: r.actions };
   }
   const r = await seedDemo(db, { passwordHash });

@@ -19,7 +19,7 @@ export const shortName = (epciName: string) =>
     .replace(/^(CC|CA|CU|Métropole|Communauté (de communes|d'agglomération|urbaine))\s+(du |de la |de l'|des |de |d')?/i, '')
     .trim();
 
-export async function seedNational(db: Db, { passwordHash }: { passwordHash: string }) {
+export async function seedNational(db: Db, { passwordHash, factor = 1 }: { passwordHash: string; factor?: number }) {
   const demo = await seedDemo(db, { passwordHash });
   const r = rng(183);
   const regions = await db.region.findMany({ select: { code: true, name: true }, orderBy: { code: 'asc' } });
@@ -76,7 +76,7 @@ export async function seedNational(db: Db, { passwordHash }: { passwordHash: str
   const created = await createTerritories(db, specs, passwordHash);
   const actions = await createActions(
     db,
-    created.map((t) => ({ territory: t, templates: templatesFor(r, r.int(15, 35)), history: 3 })),
+    created.map((t) => ({ territory: t, templates: templatesFor(r, r.int(15, 35) * factor), history: 3 })),
     r,
     demo.operatorIds,
   );

@@ -1,4 +1,4 @@
-// npm run db:seed [-- --scale=national] [--reset] [--allow-production]
+// npm run db:seed [-- --scale=national [--factor=10]] [--reset] [--allow-production]
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { isDatabaseEmpty, resetDomainData, seed } from '../../prisma/seed/index';
@@ -7,6 +7,9 @@ import { resolveDatabase } from './connection';
 
 const args = new Set(process.argv.slice(2));
 const scale = args.has('--scale=national') ? 'national' : 'demo';
+// --factor=N multiplies the generated territories' actions (10 → ≈ 45,000 actions).
+const factorArg = [...args].find((a) => a.startsWith('--factor='));
+const factor = factorArg ? Math.min(50, Math.max(1, Math.floor(Number(factorArg.slice('--factor='.length))) || 1)) : 1;
 
 function looksLikeProduction(url: string): boolean {
   if (process.env.NODE_ENV === 'production' || process.env.TI_ENV === 'production') return true;
@@ -36,7 +39,7 @@ try {
     }
     if (code === 0) {
       const started = Date.now();
-      const result = await seed(db, { scale, password: process.env.DEMO_PASSWORD ?? 'Demo-Territoires-2026' });
+      const result = await seed(db, { scale, factor, password: process.env.DEMO_PASSWORD ?? 'Demo-Territoires-2026' });
       console.log(
         `Jeu ${scale === 'national' ? 'national' : 'de démonstration'} chargé en ${((Date.now() - started) / 1000).toFixed(1)} s : ` +
           `${result.geography.regions} régions, ${result.geography.departements} départements, ${result.geography.epcis} EPCI, ` +

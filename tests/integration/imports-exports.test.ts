@@ -113,6 +113,35 @@ describe('exports', () => {
     expect(sheet.rowCount).toBe(csvRows);
   });
 
+  it('XLSX dates are date cells and amounts numbers, so that Excel sorts and sums them', async () => {
+    const buffer = await exportActionsXlsx(sgar, { region: '76' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Actions')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    let dates = 0;
+    let amounts = 0;
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const end = row.getCell(col('Date de fin prévue')).value;
+      if (end !== null && end !== undefined) {
+        expect(end).toBeInstanceOf(Date);
+        dates++;
+      }
+      expect(row.getCell(col('Dernière modification')).value).toBeInstanceOf(Date);
+      const budget = row.getCell(col('Budget prévisionnel (€)')).value;
+      if (budget !== null && budget !== undefined) {
+        expect(typeof budget).toBe('number');
+        amounts++;
+      }
+      expect(typeof row.getCell(col('Financements accordés (€)')).value).toBe('number');
+    });
+    expect(dates).toBeGreaterThan(0);
+    expect(amounts).toBeGreaterThan(0);
+    expect(sheet.getColumn(col('Date de fin prévue')).numFmt).toBe('dd/mm/yyyy');
+  });
+
   it('neutralises formula injection', async () => {
     await db.action.updateMany({ where: { territory: { slug: 'tarn-nord' }, number: 1 }, data: { pilot: '=HYPERLINK("http://x")' } });
     const csv = await exportActionsCsv(cdp, {});

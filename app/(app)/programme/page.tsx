@@ -145,30 +145,18 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
           <Select id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
           <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
         </form>
-        <div className="grid gap-8 lg:grid-cols-2">
-          <FranceMap
-            measureLabel={m.label}
-            data={o.byDepartement.map((d) => ({ code: d.code, name: d.name, value: m.of(d), label: m.fmt(m.of(d)) }))}
-          />
-          <Table caption={`${m.label} par département (équivalent textuel de la carte)`}>
-            <THead>
-              <Tr>
-                <Th scope="col">Département</Th>
-                <Th scope="col" numeric>Territoires</Th>
-                <Th scope="col" numeric>{m.label}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {o.byDepartement.map((d) => (
-                <Tr key={d.code}>
-                  <Th scope="row">{d.name} ({d.code})</Th>
-                  <Td numeric>{formatInteger(d.territories)}</Td>
-                  <Td numeric>{m.fmt(m.of(d))}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </div>
+        <FranceMap
+          measureLabel={m.label}
+          detailHeader="Territoires"
+          data={o.byDepartement.map((d) => ({
+            code: d.code,
+            name: d.name,
+            value: m.of(d),
+            label: m.fmt(m.of(d)),
+            detail: formatInteger(d.territories),
+            href: drill({ departement: d.code }),
+          }))}
+        />
       </section>
       <div className="mt-10">
         <Table caption="Territoires et actions par région">
@@ -246,12 +234,19 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         </Card>
         <Card title={`Territoires avec des actions bloquées (${o.blockedTerritories.length})`} headingLevel={2}>
           <ul className="max-h-80 space-y-1 overflow-auto">
-            {o.blockedTerritories.slice(0, 50).map((t) => (
+            {o.blockedTerritories.slice(0, 10).map((t) => (
               <li key={t.slug}>
                 <Link className="link" href={drill({ territory: t.slug, status: 'BLOCKED' })}>{t.name}</Link> — {t.blocked} action{t.blocked > 1 ? 's' : ''} bloquée{t.blocked > 1 ? 's' : ''}
               </li>
             ))}
           </ul>
+          {o.blockedTerritories.length > 10 && (
+            <p className="mt-3">
+              <Link className="link" href={drill({ status: 'BLOCKED' })}>
+                Voir les {formatInteger(o.blockedTerritories.length)} territoires dans la liste des actions bloquées
+              </Link>
+            </p>
+          )}
         </Card>
       </div>
     </>

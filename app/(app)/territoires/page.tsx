@@ -3,57 +3,106 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Select } from '@/components/ui/form';
+import { buttonClasses } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
 import { requireActor } from '@/lib/auth/session';
-import { listTerritories } from '@/lib/territories/queries';
+import { listTerritoriesPage } from '@/lib/territories/queries';
+import { lastPage, pageParam } from '@/lib/pagination';
 import { listTerritoryHealth } from '@/lib/health/queries';
 import { HealthStatusCell } from '@/components/health/health-status';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Territoires' };
 
-export default async function TerritoriesPage() {
+// 183 territories at national scale: paginated on the server (issue 10).
+const PAGE_SIZE = 50;
+const SORT_OPTIONS = [
+  { value: 'name', label: 'Nom' },
+  { value: 'actions', label: "Nombre d'actions" },
+  { value: 'epcis', label: "Nombre d'EPCI" },
+  { value: 'population', label: 'Population' },
+];
+
+export default async function TerritoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
   const actor = await requireActor();
-  const [territories, healthRows] = await Promise.all([listTerritories(actor), listTerritoryHealth(actor)]);
+  const [result, healthRows] = await Promise.all([
+    listTerritoriesPage(actor, {
+      page: pageParam(raw.page),
+      pageSize: PAGE_SIZE,
+      sort: typeof raw.sort === 'string' ? raw.sort : undefined,
+    }),
+    listTerritoryHealth(actor),
+  ]);
   const health = new Map(healthRows.map((h) => [h.slug, h.health]));
+  const territories = result.items;
+  const offset = (result.page - 1) * result.pageSize;
+  const href = (page: number) => {
+    const p = new URLSearchParams();
+    if (result.sort !== 'name') p.set('sort', result.sort);
+    if (page > 1) p.set('page', String(page));
+    const q = p.toString();
+    return `/territoires${q ? `?${q}` : ''}`;
+  };
   return (
     <>
       <PageHeader
         title="Territoires"
-        description={`${formatInteger(territories.length)} territoire${territories.length > 1 ? 's' : ''} dans votre périmètre.`}
+        description={`${formatInteger(result.total)} territoire${result.total > 1 ? 's' : ''} dans votre périmètre.`}
       />
-      {territories.length === 0 ? (
+      {result.total === 0 ? (
         <EmptyState title="Aucun territoire" description="Aucun territoire n'est rattaché à votre compte." />
       ) : (
-        <Table caption="Territoires de votre périmètre">
-          <THead>
-            <Tr>
-              <Th scope="col">Territoire</Th>
-              <Th scope="col">Région</Th>
-              <Th scope="col">Départements</Th>
-              <Th scope="col">Phase</Th>
-              <Th scope="col">EPCI</Th>
-              <Th scope="col">Actions</Th>
-              <Th scope="col">État</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {territories.map((t) => (
-              <Tr key={t.slug}>
-                <Th scope="row">
-                  <Link href={`/territoires/${t.slug}`} className="font-semibold text-primary-700 underline">
-                    {t.name}
-                  </Link>
-                </Th>
-                <Td>{t.regions.map((r) => r.name).join(', ')}</Td>
-                <Td>{t.departements.map((d) => d.code).join(', ')}</Td>
-                <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
-                <Td>{t.epciCount}</Td>
-                <Td>{t.actionCount}</Td>
-                <Td><HealthStatusCell health={health.get(t.slug)} /></Td>
+        <>
+          {result.total > PAGE_SIZE && (
+            <form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label="Trier les territoires">
+              <Select id="sort" name="sort" label="Trier par" defaultValue={result.sort} options={SORT_OPTIONS} />
+              <button type="submit" className={buttonClasses('secondary', 'md')}>
+                Trier
+              </button>
+            </form>
+          )}
+          <Table
+            caption={
+              result.total > PAGE_SIZE
+                ? `Territoires de votre périmètre (${offset + 1} à ${offset + territories.length} sur ${formatInteger(result.total)})`
+                : 'Territoires de votre périmètre'
+            }
+          >
+            <THead>
+              <Tr>
+                <Th scope="col">Territoire</Th>
+                <Th scope="col">Région</Th>
+                <Th scope="col">Départements</Th>
+                <Th scope="col">Phase</Th>
+                <Th scope="col">EPCI</Th>
+                <Th scope="col">Actions</Th>
+                <Th scope="col">État</Th>
               </Tr>
-            ))}
-          </TBody>
-        </Table>
+            </THead>
+            <TBody>
+              {territories.map((t) => (
+                <Tr key={t.slug}>
+                  <Th scope="row">
+                    <Link href={`/territoires/${t.slug}`} className="font-semibold text-primary-700 underline">
+                      {t.name}
+                    </Link>
+                  </Th>
+                  <Td>{t.regions.map((r) => r.name).join(', ')}</Td>
+                  <Td>{t.departements.map((d) => d.code).join(', ')}</Td>
+                  <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
+                  <Td>{t.epciCount}</Td>
+                  <Td>{t.actionCount}</Td>
+                  <Td>
+                    <HealthStatusCell health={health.get(t.slug)} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination page={result.page} pages={lastPage(result.total, result.pageSize)} href={href} label="Pages de la liste des territoires" />
+        </>
       )}
     </>
   );

@@ -9,7 +9,9 @@ import { listProgrammeActions } from '@/lib/programme/queries';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TONES, AXIS_SHORT_LABELS, formatDate, formatEuros, formatInteger } from '@/lib/labels';
 import { orNotFound } from '@/lib/pages';
-import { pageParam } from '@/lib/validation';
+import { pageParam } from '@/lib/pagination';
+import { Pagination } from '@/components/ui/pagination';
+import { Select } from '@/components/ui/form';
 
 export const metadata: Metadata = { title: 'Actions du programme' };
 
@@ -17,8 +19,9 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const filters = programmeFiltersSchema.parse(raw);
   const actor = await requireActor();
-  const page = pageParam.parse(raw.page); // ?page=Infinity or 1e400 → page 1, never a 500
-  const result = await orNotFound(listProgrammeActions(actor, filters, page));
+  const page = pageParam(raw.page);
+  // 40 rows a page keeps the page under 100 kB of HTML (issue 10).
+  const result = await orNotFound(listProgrammeActions(actor, filters, page, 40));
   const qs = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) p.set(k, String(v));
@@ -31,6 +34,7 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
     filters.status && ACTION_STATUS_LABELS[filters.status],
     filters.operator && `opérateur ${filters.operator}`,
     filters.territory && `territoire ${filters.territory}`,
+    filters.departement && `département ${filters.departement}`,
   ]
     .filter(Boolean)
     .join(', ');
@@ -54,6 +58,26 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
           </div>
         }
       />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label="Trier la liste">
+        {Object.entries(filters).map(([k, v]) => (v && k !== 'sort' ? <input key={k} type="hidden" name={k} value={String(v)} /> : null))}
+        <Select
+          id="sort"
+          name="sort"
+          label="Trier par"
+          defaultValue={filters.sort ?? ''}
+          options={[
+            { value: '', label: 'Territoire' },
+            { value: 'title', label: 'Titre' },
+            { value: 'status', label: 'Statut' },
+            { value: 'endDate', label: 'Échéance' },
+            { value: 'updatedAt', label: 'Dernière modification' },
+            { value: 'budget', label: 'Budget' },
+          ]}
+        />
+        <button type="submit" className={buttonClasses('secondary', 'md')}>
+          Trier
+        </button>
+      </form>
       <Table caption="Actions correspondant aux filtres" captionHidden>
         <THead>
           <Tr>
@@ -86,15 +110,7 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
           ))}
         </TBody>
       </Table>
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="mt-6 flex items-center gap-4">
-          {result.page > 1 && <Link className="link" href={`/programme/actions?${qs({ page: String(result.page - 1) })}`}>← Page précédente</Link>}
-          <span>
-            Page {result.page} sur {pages}
-          </span>
-          {result.page < pages && <Link className="link" href={`/programme/actions?${qs({ page: String(result.page + 1) })}`}>Page suivante →</Link>}
-        </nav>
-      )}
+      <Pagination page={result.page} pages={pages} href={(p) => `/programme/actions?${qs({ page: String(p) })}`} />
     </>
   );
 }

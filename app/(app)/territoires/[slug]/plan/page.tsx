@@ -8,7 +8,9 @@ import { Select, TextInput } from '@/components/ui/form';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { ServerForm } from '@/components/forms/server-form';
 import { requireActor } from '@/lib/auth/session';
-import { listActions, listOperators } from '@/lib/actions/queries';
+import { listActionsPage, listOperators } from '@/lib/actions/queries';
+import { Pagination } from '@/components/ui/pagination';
+import { lastPage, pageParam } from '@/lib/pagination';
 import { actionFiltersSchema, AXES, PHASES, STATUSES } from '@/lib/actions/schemas';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { planPermissions } from '@/lib/plans/queries';
@@ -24,6 +26,9 @@ import {
 import { moveAction } from '../../../actions/server-actions';
 
 export const metadata: Metadata = { title: "Plan d'actions" };
+
+// Long plans are paginated on the server (≤ 100 kB of HTML per page, issue 10).
+const PAGE_SIZE = 20;
 
 const SORTS = [
   { value: 'position', label: 'Ordre du plan' },
@@ -46,12 +51,21 @@ export default async function PlanPage({
   const filters = actionFiltersSchema.parse(raw);
   const actor = await requireActor();
   const territory = await orNotFound(getTerritoryRef(actor, slug));
-  const [actions, operators, permissions] = await Promise.all([
-    listActions(actor, slug, filters),
+  const [result, operators, permissions] = await Promise.all([
+    listActionsPage(actor, slug, filters, pageParam(raw.page), PAGE_SIZE),
     listOperators(),
     planPermissions(actor, territory),
   ]);
   const filtered = Boolean(filters.axis || filters.status || filters.phase || filters.operator || filters.late || filters.q);
+  const actions = result.items;
+  const offset = (result.page - 1) * result.pageSize;
+  const pageHref = (page: number) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v) p.set(k, String(v));
+    if (page > 1) p.set('page', String(page));
+    const q = p.toString();
+    return `/territoires/${slug}/plan${q ? `?${q}` : ''}`;
+  };
   const canMove = permissions.canEdit && !filtered && !filters.archived && (!filters.sort || filters.sort === 'position');
   return (
     <>
@@ -119,8 +133,9 @@ export default async function PlanPage({
         </div>
       </form>
       <p className="mb-4" role="status">
-        {actions.length} action{actions.length > 1 ? 's' : ''}
-        {filtered ? ' correspondant aux filtres' : ''}.{' '}
+        {result.total} action{result.total > 1 ? 's' : ''}
+        {filtered ? ' correspondant aux filtres' : ''}
+        {result.total > result.pageSize ? ` (${offset + 1} à ${offset + actions.length} affichées)` : ''}.{' '}
         {filters.archived ? (
           <Link className="link" href={`/territoires/${slug}/plan`}>
             Revenir au plan
@@ -131,7 +146,7 @@ export default async function PlanPage({
           </Link>
         )}
       </p>
-      {actions.length === 0 ? (
+      {result.total === 0 ? (
         <EmptyState
           title="Aucune action"
           description={filtered ? 'Aucune action ne correspond à ces filtres.' : "Ce plan ne contient pas encore d'action."}
@@ -178,7 +193,7 @@ export default async function PlanPage({
                 {canMove && (
                   <Td>
                     <div className="flex gap-1">
-                      {i > 0 && (
+                      {offset + i > 0 && (
                         <ServerForm
                           action={moveAction}
                           hidden={{ slug, id: a.id, direction: 'up' }}
@@ -188,7 +203,7 @@ export default async function PlanPage({
                           submitAriaLabel={`Monter ${a.reference}`}
                         />
                       )}
-                      {i < actions.length - 1 && (
+                      {offset + i < result.total - 1 && (
                         <ServerForm
                           action={moveAction}
                           hidden={{ slug, id: a.id, direction: 'down' }}
@@ -206,6 +221,7 @@ export default async function PlanPage({
           </TBody>
         </Table>
       )}
+      <Pagination page={result.page} pages={lastPage(result.total, result.pageSize)} href={pageHref} label="Pages du plan d'actions" />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { apiRoute } from '@/lib/http';
-import { exportActionsCsv } from '@/lib/exports/actions';
+import { exportActionsCsvStream } from '@/lib/exports/actions';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
 
 export const GET = apiRoute(async ({ actor, request }) => {
   const q = request.nextUrl.searchParams;
   const filters = programmeFiltersSchema.parse(Object.fromEntries(q));
-  const csv = await exportActionsCsv(actor, filters, q.get('sep') === 'comma' ? ',' : ';');
+  // Streamed batch by batch (bounded memory).
+  const csv = await exportActionsCsvStream(actor, filters, q.get('sep') === 'comma' ? ',' : ';');
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -1,12 +1,13 @@
 import { apiRoute } from '@/lib/http';
-import { exportActionsXlsx } from '@/lib/exports/actions';
+import { exportActionsXlsxStream } from '@/lib/exports/actions';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
 
 export const GET = apiRoute(async ({ actor, request }) => {
   const filters = programmeFiltersSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const body = await exportActionsXlsx(actor, filters);
+  // Streamed: rows are read and zipped batch by batch (bounded memory).
+  const body = await exportActionsXlsxStream(actor, filters);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(new Uint8Array(body), {
+  return new Response(body, {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="actions-${stamp}.xlsx"`,
