@@ -186,6 +186,24 @@ try {
   }
   console.log(`\n${RUNS} sequential requests per row after 3 warm-up requests; times in ms.\n`);
   console.log('| what | URL | status | median (ms) | p95 (ms) |\n|---|---|---|---|---|\n' + rows.join('\n'));
+  // The official-list import (issue 7) and the committee packs (issue 12) are timed by their
+  // own scripts, each on its own throw-away embedded cluster (BENCH_IMPORT=0 / BENCH_REPORTS=0 skip them).
+  if (process.env.BENCH_IMPORT !== '0') {
+    console.log("\nImport de la liste officielle (aperçu puis application)…");
+    spawnSync('npx', ['tsx', 'scripts/bench-import.ts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_IMPORT_DB_PORT: process.env.BENCH_IMPORT_DB_PORT ?? '54334' },
+    });
+  }
+  if (process.env.BENCH_REPORTS !== '0') {
+    console.log('\nDossiers de comité (PDF, Word) au niveau national…');
+    spawnSync('npx', ['tsx', 'scripts/bench-reports.ts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_DB_PORT: process.env.BENCH_REPORTS_DB_PORT ?? '54335' },
+    });
+  }
 } finally {
   if (server?.pid) {
     try {
