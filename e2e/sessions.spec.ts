@@ -47,3 +47,26 @@ test('"Se déconnecter partout" ends the sessions of the other browsers', async 
   expect((await other.request.get(API)).status()).toBe(401);
   await other.close();
 });
+
+test('throttled sign-in: 429 with Retry-After and a French message, in the form too', async ({ page, request }) => {
+  const email = 'inconnu.e2e@demo.test';
+  const attempt = async () => {
+    const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    return request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email, password: 'pas-le-bon', json: 'true' },
+    });
+  };
+  // No trusted proxy here: the per-account limit (10 free attempts) applies.
+  for (let i = 0; i < 10; i++) expect((await attempt()).status()).toBe(401);
+  const refused = await attempt();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/^Trop de tentatives de connexion/) });
+
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('pas-le-bon');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('#erreur-connexion')).toContainText(/Trop de tentatives de connexion\. Pour protéger le compte, réessayez dans \d+ secondes\./);
+  await expectNoAxeViolations(page);
+});

@@ -6,11 +6,13 @@ import { AppError, HTTP_STATUS, invalid, unauthenticated } from '@/lib/errors';
 import { getActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/authz/policy';
 import { fieldErrorsFromZod } from '@/lib/validation';
+import { logDenied } from '@/lib/security-log';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
+    logDenied(error);
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.details?.fieldErrors) body.errors = error.details.fieldErrors;
     if (error.details?.current !== undefined) body.current = error.details.current;
