@@ -1,5 +1,5 @@
 // Sessions are revocable server-side (ADR 0012): a session cookie copied before
-// sign-out is worthless afterwards, and "Se déconnecter partout" ends the other browsers.
+// sign-out is worthless afterwards, and "Déconnecter tous mes appareils" ends the other browsers.
 import { expect, test, type Browser, type Cookie } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './helpers';
 
@@ -33,14 +33,14 @@ test('a session cookie kept after sign-out gets 401 on the API and the sign-in p
   await attacker.close();
 });
 
-test('"Se déconnecter partout" ends the sessions of the other browsers', async ({ page, browser, baseURL }) => {
+test('"Déconnecter tous mes appareils" ends the sessions of the other browsers', async ({ page, browser, baseURL }) => {
   await signIn(page, 'elu.tarn-nord@demo.test');
   const other = await browser.newContext({ baseURL: baseURL as string });
   const otherPage = await other.newPage();
   await signIn(otherPage, 'elu.tarn-nord@demo.test');
   expect((await other.request.get(API)).status()).toBe(200);
 
-  await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  await page.getByRole('button', { name: 'Déconnecter tous mes appareils' }).click();
   await expect(page).toHaveURL(/\/connexion/);
   await expectNoAxeViolations(page);
   expect((await page.request.get(API)).status()).toBe(401);
