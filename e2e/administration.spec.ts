@@ -1,6 +1,6 @@
 // Administration journey: an administrator invites a project lead, who activates
 // the account with the one-time link and lands on the territory; search stays in scope.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 test('an administrator invites a user who activates the account and signs in', async ({ browser }) => {

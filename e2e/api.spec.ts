@@ -1,5 +1,6 @@
 // The JSON API's contract: statuses, French per-field errors, concurrency, origin checks.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type APIRequestContext } from '@playwright/test';
 import { signIn } from './helpers';
 
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;

@@ -1,6 +1,6 @@
 // Operators' commitments: an operator's staff member updates the delivery of its
 // own commitment, sees the late / under-delivered views, and cannot touch another's.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 test('operator staff update their commitment’s delivery; late views are visible', async ({ page }) => {

@@ -1,6 +1,7 @@
 // Local tier journey: the project lead builds the plan, the binôme validates,
 // versions compare, and a concurrent edit is caught without losing anything.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Page } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const TITLE = 'Mutualisation des achats d’énergie des PME du Carmausin';

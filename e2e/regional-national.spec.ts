@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Browser } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const SLUG = 'castres-revel-castelnaudary';
@@ -119,12 +120,16 @@ test('national: import the official list, then re-import it without changes', as
   await expectNoAxeViolations(page);
   await page.getByLabel('Fichier CSV de la liste officielle').setInputFiles(file);
   await page.getByRole('button', { name: 'Importer' }).click();
+  // The page previews first; nothing is written before the confirmation.
+  await expect(page.getByRole('heading', { name: 'Aperçu : ce que le fichier va faire' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirmer l’import' }).click();
   await expect(page.getByText('Import terminé')).toBeVisible();
   await expect(page.getByText(/2 territoires : 2 créé\(s\), 0 mis à jour, 0 inchangé\(s\)/)).toBeVisible();
 
   await page.goto('/administration/import');
   await page.getByLabel('Fichier CSV de la liste officielle').setInputFiles(file);
   await page.getByRole('button', { name: 'Importer' }).click();
+  await page.getByRole('button', { name: 'Confirmer l’import' }).click();
   await expect(page.getByText(/2 territoires : 0 créé\(s\), 0 mis à jour, 2 inchangé\(s\)/)).toBeVisible();
 
   const bad = path.join(path.dirname(file), 'mauvais.csv');

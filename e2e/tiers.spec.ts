@@ -1,6 +1,6 @@
 // One journey per governance tier: sign in, land on the right home, and be
 // refused an out-of-scope territory opened by URL.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 test('signed out: pages send to the sign-in page and the API answers 401', async ({ page, request }) => {

@@ -3,8 +3,27 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
+function ms(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Timeouts (ADR 0011): a request never hangs on the database. Getting a connection,
+ * one statement and an idle open transaction are each bounded; past them the query
+ * fails and the API answers 503 (lib/db-errors.ts).
+ */
+export function poolTimeouts() {
+  return {
+    connectionTimeoutMillis: ms('DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    statement_timeout: ms('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    idle_in_transaction_session_timeout: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000),
+    lock_timeout: ms('DATABASE_LOCK_TIMEOUT_MS', 10_000),
+  };
+}
+
 function create(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...poolTimeouts() });
   return new PrismaClient({ adapter });
 }
 

@@ -13,6 +13,17 @@ const schema = z.object({
   PROCONNECT_ISSUER: z.url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),
   PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  // ProConnect details (ADR 0014); the defaults are ProConnect's.
+  PROCONNECT_ACR_VALUES: z.string().default('eidas1'),
+  PROCONNECT_PKCE: z.enum(['0', '1', 'false', 'true']).default('0'),
+  PROCONNECT_SIGNING_ALG: z.enum(['RS256', 'ES256', 'PS256']).default('RS256'),
+  PROCONNECT_TOKEN_AUTH_METHOD: z.enum(['client_secret_post', 'client_secret_basic']).default('client_secret_post'),
+  // E-mail (ADR 0013): no SMTP_URL = mails written to .data/mail.
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL doit ressembler à smtp://utilisateur:motdepasse@hôte:587.').optional(),
+  ),
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(200).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,13 +14,16 @@ export function navigationFor(actor: Actor, home: string): NavItem[] {
         { href: '/administration/territoires', label: 'Référentiel des territoires' },
       ]
     : [];
+  const mail = can(actor, 'mail:monitor', null) ? [{ href: '/administration/courriels', label: 'Courriels' }] : [];
   const commitments = actor.memberships.length ? [{ href: '/engagements', label: 'Engagements' }] : [];
   return [
     ...tierNavigation(actor, home),
     ...commitments,
     ...admin,
+    ...mail,
     { href: '/recherche', label: 'Recherche' },
     { href: '/notifications', label: 'Notifications' },
+    { href: '/compte', label: 'Mon compte' },
   ];
 }
 

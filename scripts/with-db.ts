@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, ROOT } from './db/engine';
 import { resolveDatabase } from './db/connection';
+import { APP_ROLE, EMBEDDED_APP_PASSWORD, ensureAppRole, grantAppPrivileges, userOf, withCredentials } from './db/roles';
+import { isLoopbackHost } from '../lib/security/headers';
+import { demoSeedDecision, productionEnvProblems } from '../lib/security/production-env';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -26,6 +29,27 @@ function localSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+// `next start` serves the production build: the production guards apply (ADR 0011).
+const production = process.env.NODE_ENV === 'production' || (command === 'next' && args[0] === 'start');
+const port = process.env.PORT ?? '3000';
+const nextauthUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+// A local secret is generated only for a local (loopback) app; a public one must be given.
+let nextauthSecret = process.env.NEXTAUTH_SECRET;
+let localUrlHost: string | undefined;
+try {
+  localUrlHost = new URL(nextauthUrl).hostname;
+} catch {
+  localUrlHost = undefined;
+}
+if (!nextauthSecret && (!production || isLoopbackHost(localUrlHost))) nextauthSecret = localSecret();
+if (production) {
+  const problems = productionEnvProblems({ NEXTAUTH_SECRET: nextauthSecret, NEXTAUTH_URL: nextauthUrl });
+  if (problems.length) {
+    console.error(`[territoires] Démarrage refusé en production :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+}
+
 const db = await resolveDatabase({ log });
 let exiting = false;
 async function shutdown(code: number): Promise<never> {
@@ -37,28 +61,43 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+// Two roles (ADR 0011): migrations and seeds run as the owner; the app runs as a
+// least-privilege role. Embedded: both are created here. A server: MIGRATION_DATABASE_URL
+// (owner) + DATABASE_URL (app role); DATABASE_URL alone keeps working with one role.
+const ownerUrl = process.env.MIGRATION_DATABASE_URL ?? db.url;
+let appUrl = db.url;
 try {
-  const applied = await applyMigrations(db.url);
+  const applied = await applyMigrations(ownerUrl);
   if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`);
-  const seedWanted = process.env.TI_SEED_DEMO ?? (db.embedded ? '1' : '0');
-  if (seedWanted === '1') {
+  if (db.embedded) {
+    await ensureAppRole(db.url, APP_ROLE, EMBEDDED_APP_PASSWORD);
+    await grantAppPrivileges(ownerUrl, APP_ROLE);
+    appUrl = withCredentials(db.url, APP_ROLE, EMBEDDED_APP_PASSWORD);
+  } else if (process.env.MIGRATION_DATABASE_URL && userOf(ownerUrl) !== userOf(db.url)) {
+    await grantAppPrivileges(ownerUrl, userOf(db.url));
+  } else if (production) {
+    log('Attention : l’application utilise le rôle propriétaire des tables (DATABASE_URL seul). Voir README, « Rôles PostgreSQL ».');
+  }
+  const demo = demoSeedDecision(process.env, production, db.embedded);
+  if (demo.warning) log(demo.warning);
+  if (demo.seed) {
     const { seedIfEmpty } = await import('./db/seed-if-empty');
-    await seedIfEmpty(db.url, log);
+    await seedIfEmpty(ownerUrl, log);
   }
 } catch (error) {
   console.error(error);
   await shutdown(1);
 }
 
-const port = process.env.PORT ?? '3000';
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: db.url,
+  DATABASE_URL: appUrl,
   PORT: port,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: nextauthSecret,
+  NEXTAUTH_URL: nextauthUrl,
   NEXT_TELEMETRY_DISABLED: '1',
 };
+delete env.MIGRATION_DATABASE_URL; // the app itself never holds the owner's credentials
 // Loopback only unless told otherwise (HOST=0.0.0.0 to expose the app on the network).
 if (command === 'next' && !args.some((a) => a === '-H' || a === '--hostname')) {
   args.push('--hostname', process.env.HOST ?? '127.0.0.1');

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { applyMigrations, ROOT } from '../scripts/db/engine';
 import { ensureDatabase, startEmbeddedPostgres } from '../scripts/db/embedded';
+import { APP_ROLE, EMBEDDED_APP_PASSWORD, ensureAppRole, grantAppPrivileges } from '../scripts/db/roles';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { seed } from '../prisma/seed/index';
 
@@ -16,6 +17,8 @@ export const DEMO_PASSWORD = 'Demo-Territoires-2026';
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    /** The least-privilege role the app connects with (ADR 0011); '' when it could not be created. */
+    appRole: string;
   }
 }
 
@@ -50,7 +53,19 @@ export default async function setup(project: TestProject) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: templateUrl }) });
   await seed(prisma, { scale: 'demo', password: DEMO_PASSWORD });
   await prisma.$disconnect();
+  // The app connects as the least-privilege role, as in production; the grants live
+  // in the template and are copied with each test database.
+  let appRole = APP_ROLE;
+  try {
+    await ensureAppRole(adminUrl, APP_ROLE, EMBEDDED_APP_PASSWORD);
+    await grantAppPrivileges(templateUrl, APP_ROLE);
+  } catch (error) {
+    if (!process.env.DATABASE_URL) throw error;
+    console.warn(`Rôle applicatif non créé (droit CREATEROLE absent ?), tests avec le rôle propriétaire : ${String(error)}`);
+    appRole = '';
+  }
   project.provide('adminUrl', adminUrl);
+  project.provide('appRole', appRole);
   return async () => {
     await stop();
   };

@@ -3,9 +3,11 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { disconnectDb } from '@/lib/db';
+import { EMBEDDED_APP_PASSWORD, withCredentials } from '../scripts/db/roles';
 
 const TEMPLATE = 'ti_test_template';
 const adminUrl = inject('adminUrl');
+const appRole = inject('appRole');
 const name = `ti_test_${crypto.randomBytes(6).toString('hex')}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
@@ -33,7 +35,9 @@ try {
 
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+// The owner's URL for migrations and checks; the app's own queries run as the app role.
+process.env.MIGRATION_DATABASE_URL = url.toString();
+process.env.DATABASE_URL = appRole ? withCredentials(url.toString(), appRole, EMBEDDED_APP_PASSWORD) : url.toString();
 process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
 // The security log (lib/security-log.ts) stays quiet in tests unless a test captures it.
 process.env.SECURITY_LOG_LEVEL ??= 'silent';

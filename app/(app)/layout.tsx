@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/layout/app-shell';
@@ -23,7 +24,14 @@ export default async function AuthenticatedLayout({ children }: { children: Reac
       user={{ name: actor.name, roleLabel: role ? ROLE_LABELS[role] : 'Sans rôle' }}
       nav={navigationFor(actor, home)}
       currentPath={path}
-      signOutSlot={<SignOutButton everywhere={signOutEverywhereAction} />}
+      signOutSlot={
+        <>
+          <Link href="/compte/jetons" className="link text-sm">
+            Jetons d’API
+          </Link>
+          <SignOutButton everywhere={signOutEverywhereAction} />
+        </>
+      }
     >
       {children}
     </AppShell>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import '@/lib/validation';
 import { LOCAL_ROLES, NATIONAL_ROLES, REGIONAL_ROLES } from '@/lib/authz/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { isCommonPassword } from '@/lib/account/common-passwords';
 
 export const ROLES = [
   'PROJECT_LEAD',
@@ -180,6 +181,8 @@ export const passwordField = z.string({ error: 'Le mot de passe est obligatoire.
   else if (p.length > max) ctx.addIssue({ code: 'custom', message: `Le mot de passe : ${max} caractères au maximum.` });
   else if (p.trim().length < min) {
     ctx.addIssue({ code: 'custom', message: `Le mot de passe doit contenir au moins ${min} caractères (espaces de début et de fin non comptés).` });
+  } else if (isCommonPassword(p)) {
+    ctx.addIssue({ code: 'custom', message: 'Ce mot de passe figure parmi les plus courants : choisissez-en un autre.' });
   }
 });
 

@@ -166,14 +166,15 @@ export async function updateTerritory(actor: Actor, slug: string, input: unknown
   const data = parseInput(territoryUpdateSchema, input);
   try {
     return await db.$transaction(async (tx) => {
-      const ref = await tx.territory.findUnique({ where: { slug }, select: { id: true } });
+      const ref = await tx.territory.findUnique({ where: { slug }, select: { id: true, programmePhase: true } });
       if (!ref) throw notFound('Territoire');
       // Writers of one territory queue here, so the audit's "before" is the state replaced.
       await tx.$queryRaw`select id from "Territory" where id = ${ref.id} for update`;
       const current = await tx.territory.findUniqueOrThrow({ where: { id: ref.id }, select: territorySelect });
       if (data.officialId) {
         const other = await tx.territory.findFirst({
-          where: { officialId: data.officialId, id: { not: ref.id } },
+          // Official ids are unique within a programme phase (ids were reused across phases).
+          where: { officialId: data.officialId, programmePhase: ref.programmePhase, id: { not: ref.id } },
           select: { id: true },
         });
         if (other) throw officialIdTaken(data.officialId);

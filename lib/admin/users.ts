@@ -9,6 +9,8 @@ import { parseInput } from '@/lib/validation';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { newActivationToken } from './activation';
+import { invitationMail } from '@/lib/mail/messages';
+import { enqueueMail } from '@/lib/mail/outbox';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { securityLog } from '@/lib/security-log';
 import {
@@ -95,6 +97,8 @@ const userSelect = {
   createdAt: true,
   updatedAt: true,
   memberships: { select: membershipSelect },
+  // An account activated through ProConnect has no password but a linked identity (ADR 0014).
+  oidcIdentities: { select: { id: true }, take: 1 },
 } as const satisfies Prisma.UserSelect;
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -117,9 +121,11 @@ function toMembershipDto(m: MembershipRow): MembershipDto {
 const sortMemberships = (list: MembershipRow[]) =>
   [...list].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || collator.compare(scopeName(a), scopeName(b)));
 
-function statusOf(row: Pick<UserRow, 'active' | 'passwordHash'>): UserStatus {
+const activated = (row: Pick<UserRow, 'passwordHash' | 'oidcIdentities'>) => !!row.passwordHash || row.oidcIdentities.length > 0;
+
+function statusOf(row: Pick<UserRow, 'active' | 'passwordHash' | 'oidcIdentities'>): UserStatus {
   if (!row.active) return 'inactive';
-  return row.passwordHash ? 'active' : 'pending';
+  return activated(row) ? 'active' : 'pending';
 }
 
 function toSummary(row: UserRow): UserSummary {
@@ -131,7 +137,7 @@ function toSummary(row: UserRow): UserSummary {
     active: row.active,
     memberships: sortMemberships(row.memberships).map(toMembershipDto),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    invitationExpiresAt: row.passwordHash ? null : (row.invitationExpiresAt?.toISOString() ?? null),
+    invitationExpiresAt: activated(row) ? null : (row.invitationExpiresAt?.toISOString() ?? null),
   };
 }
 
@@ -156,8 +162,8 @@ function userWhere(filters: UserFilters): Prisma.UserWhereInput {
     and.push({ OR: [{ name: contains }, { email: contains }] });
   }
   if (filters.status === 'inactive') and.push({ active: false });
-  if (filters.status === 'pending') and.push({ active: true, passwordHash: null });
-  if (filters.status === 'active') and.push({ active: true, passwordHash: { not: null } });
+  if (filters.status === 'pending') and.push({ active: true, passwordHash: null, oidcIdentities: { none: {} } });
+  if (filters.status === 'active') and.push({ active: true, OR: [{ passwordHash: { not: null } }, { oidcIdentities: { some: {} } }] });
   if (filters.role) and.push({ memberships: { some: { role: filters.role } } });
   return { AND: and };
 }
@@ -261,9 +267,16 @@ async function loadRow(client: Pick<Tx, 'user'>, id: string): Promise<UserRow> {
   return row;
 }
 
+/** The invitation e-mail, in the invitation's transaction (outbox, ADR 0013). */
+async function enqueueInvitation(tx: Tx, actor: Actor, user: UserDetail, token: { path: string; expiresAt: Date }) {
+  const mail = invitationMail({ name: user.name, activationPath: token.path, expiresAt: token.expiresAt, invitedBy: actor.name });
+  await enqueueMail(tx, { kind: 'INVITATION', to: user.email, userId: user.id, ...mail });
+}
+
 /**
  * Invites a user: creates the account, active, without password, with its roles, and
- * returns the one-time activation link (valid 7 days) for the administrator to pass on.
+ * returns the one-time activation link (valid 7 days); the invitation e-mail carrying it is
+ * queued in the same transaction (the link is still returned, e.g. for a phone call).
  */
 export async function inviteUser(actor: Actor, input: unknown): Promise<Invitation> {
   authorize(actor, 'admin:manage', null);
@@ -302,6 +315,7 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<Invitati
         before: null,
         after: { email: dto.email, name: dto.name, memberships: auditMemberships(dto.memberships), invitationExpiresAt: dto.invitationExpiresAt },
       });
+      await enqueueInvitation(tx, actor, dto, token);
       return dto;
     });
     return { user, activationPath: token.path };
@@ -321,7 +335,7 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
   const user = await db.$transaction(async (tx) => {
     await tx.$queryRaw`select id from "User" where id = ${id} for update`;
     const row = await loadRow(tx, id);
-    if (row.passwordHash) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
+    if (activated(row)) throw conflict('Ce compte est déjà activé : un nouveau lien d’activation n’a pas de sens.');
     if (!row.active) throw conflict('Ce compte est désactivé : réactivez-le avant de renvoyer une invitation.');
     await tx.user.update({ where: { id }, data: { invitationTokenHash: token.hash, invitationExpiresAt: token.expiresAt } });
     await recordAudit(tx, {
@@ -332,7 +346,9 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
       before: { invitationExpiresAt: row.invitationExpiresAt?.toISOString() ?? null },
       after: { invitationExpiresAt: token.expiresAt.toISOString() },
     });
-    return toDetail(await loadRow(tx, id));
+    const dto = toDetail(await loadRow(tx, id));
+    await enqueueInvitation(tx, actor, dto, token);
+    return dto;
   });
   return { user, activationPath: token.path };
 }

@@ -7,7 +7,7 @@ export interface AuditEntry {
   actor: Actor;
   /** The role the actor acted under, when the operation names it (decisions); else derived. */
   role?: string | null;
-  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee';
+  entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee' | 'ApiToken';
   entityId: string;
   operation: string;
   territoryId?: string | null;
@@ -38,6 +38,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       entityVersion: entry.entityVersion ?? null,
       before: json(entry.before),
       after: json(entry.after),
+      tokenId: entry.actor.token?.id ?? null,
     },
   });
 }

@@ -5,12 +5,15 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { findActiveActor, findActiveUserIdByEmail } from '@/lib/users/queries';
+import { findActiveActor } from '@/lib/users/queries';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { THROTTLED_ERROR } from '@/lib/auth/throttle-message';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
 import { clientAddress, requestContext } from '@/lib/auth/client-address';
 import { securityLog } from '@/lib/security-log';
+import { PROCONNECT_ID, proconnectConfig, proconnectProvider, type ProConnectProfile } from '@/lib/auth/proconnect';
+import { signInWithOidcIdentity } from '@/lib/users/oidc-identities';
+import { safeRedirectPath } from '@/lib/security/safe-redirect';
 
 const credentialsSchema = z.object({
   email: z.email().max(254),
@@ -39,27 +42,8 @@ function providers(): Provider[] {
       },
     }),
   ];
-  const e = env();
-  if (e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET) {
-    list.push({
-      id: 'proconnect',
-      name: 'ProConnect',
-      type: 'oauth',
-      wellKnown: `${e.PROCONNECT_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
-      clientId: e.PROCONNECT_CLIENT_ID,
-      clientSecret: e.PROCONNECT_CLIENT_SECRET,
-      authorization: { params: { scope: 'openid email given_name usual_name' } },
-      idToken: true,
-      checks: ['pkce', 'state', 'nonce'],
-      profile(profile: { sub: string; email: string; given_name?: string; usual_name?: string }) {
-        return {
-          id: profile.sub,
-          email: profile.email,
-          name: [profile.given_name, profile.usual_name].filter(Boolean).join(' '),
-        };
-      },
-    });
-  }
+  const proconnect = proconnectConfig();
+  if (proconnect) list.push(proconnectProvider(proconnect));
   return list;
 }
 
@@ -74,14 +58,28 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: e.SESSION_MAX_AGE_HOURS * 3600 },
     pages: { signIn: '/connexion', error: '/connexion' },
     callbacks: {
+      // Every next-auth redirect (sign-in, sign-out, errors) stays on our origin (ADR 0011).
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
-        // OIDC: the identity must match an existing, active account.
-        if (!user.email) return false;
-        const id = await findActiveUserIdByEmail(user.email);
-        if (!id) return false;
-        user.id = id;
-        return true;
+        if (account?.provider === PROCONNECT_ID) {
+          // The identity signs in only the active account it is linked to or whose e-mail it proves.
+          const result = await signInWithOidcIdentity({
+            provider: PROCONNECT_ID,
+            subject: account.providerAccountId,
+            email: (user as ProConnectProfile).email,
+          });
+          if (!result.ok) {
+            securityLog.warn({ event: 'signin.failure', provider: PROCONNECT_ID, reason: result.reason, userId: result.userId ?? null });
+            return result.reason === 'invitation-expired' ? '/connexion?error=InvitationExpired' : false;
+          }
+          if (result.activated) securityLog.info({ event: 'invitation.activated', provider: PROCONNECT_ID, userId: result.userId });
+          user.id = result.userId;
+          return true;
+        }
+        return false;
       },
       // Sign-in (every provider) opens a server-side session whose id rides in the
       // JWT; afterwards the row, not the cookie's expiry, decides (ADR 0012).
@@ -92,6 +90,8 @@ export function authOptions(): NextAuthOptions {
           token.sub = user.id;
           token.sid = await createSession(user.id, { provider, userAgent: context.userAgent, ip: context.ip });
           securityLog.info({ event: 'signin.success', userId: user.id, provider, ip: context.ip });
+          // Kept (in the encrypted session cookie) to end the ProConnect session at sign-out.
+          if (account?.provider === PROCONNECT_ID && account.id_token) token.idToken = account.id_token;
           return token;
         }
         // Reads through /api/auth/session: next-auth clears the cookie when this throws,

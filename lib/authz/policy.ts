@@ -16,6 +16,8 @@ export interface Actor {
   email: string;
   name: string;
   memberships: MembershipScope[];
+  /** Set when the request came with a personal access token (ADR 0014); never for browser sessions. */
+  token?: { id: string; access: 'read' | 'write' };
 }
 
 export type Tier = 'national' | 'operator' | 'regional' | 'local' | 'none';
@@ -41,7 +43,8 @@ export type Permission =
   | 'commitment:cancel'
   | 'committee:record'
   | 'import:territories'
-  | 'admin:manage';
+  | 'admin:manage'
+  | 'mail:monitor';
 
 export interface ResourceFor {
   'territory:read': TerritoryResource;
@@ -58,6 +61,7 @@ export interface ResourceFor {
   'committee:record': { regionCode: string };
   'import:territories': null;
   'admin:manage': null;
+  'mail:monitor': null;
 }
 
 export const NATIONAL_ROLES: readonly Role[] = ['NATIONAL_STAFF', 'NATIONAL_ADMIN'];
@@ -104,6 +108,8 @@ const rules: { [P in Permission]: (actor: Actor, resource: ResourceFor[P]) => bo
   'committee:record': (a, r) => isNational(a) || holdsOnRegion(a, REGIONAL_ROLES, [r.regionCode]),
   'import:territories': (a) => isNational(a),
   'admin:manage': (a) => has(a, ['NATIONAL_ADMIN']),
+  // The mail queue names recipients: national administrators only.
+  'mail:monitor': (a) => has(a, ['NATIONAL_ADMIN']),
 };
 
 /** Writes on a territory's plan and actions: refused while the territory is not active. */

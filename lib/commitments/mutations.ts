@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from '@/lib/labels';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Axis, CommitmentScope, CommitmentStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/validation';
+import { queueNotificationMails } from '@/lib/mail/notification-mails';
 import {
   actionPlaceWhere,
   COMMITMENT_ENTITY,
@@ -435,7 +436,11 @@ export async function notifyOverdueCommitments(now: Date = new Date()): Promise<
           if (!already.has(`${userId} ${link}`)) data.push({ userId, kind: OVERDUE_KIND, title, link });
         }
       }
-      if (data.length) await tx.notification.createMany({ data });
+      if (data.length) {
+        const rows = data.map((d) => ({ ...d, category: 'COMMITMENT_OVERDUE' as const }));
+        await tx.notification.createMany({ data: rows });
+        await queueNotificationMails(tx, rows);
+      }
       return { overdue: overdue.length, created: data.length };
     },
     { timeout: 60_000 },

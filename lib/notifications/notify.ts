@@ -1,6 +1,8 @@
 // In-app notifications, written in the same transaction as the event they announce.
 import type { Tx } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { categoryOf } from '@/lib/mail/categories';
+import { queueNotificationMails } from '@/lib/mail/notification-mails';
 
 export type NotificationKind =
   | 'PLAN_SUBMITTED'
@@ -26,10 +28,18 @@ export async function notifyTerritoryRoles(
         { role: { in: regional }, regionCode: { in: territory.regionCodes } },
       ],
     },
-    select: { userId: true },
+    select: { userId: true, role: true },
   });
   const userIds = [...new Set(members.map((m) => m.userId))].filter((id) => id !== exceptUserId);
   if (userIds.length) {
-    await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, ...notification })) });
+    // A user holding several roles gets one notification, in the most pressing category.
+    const categoryFor = (userId: string) => {
+      const categories = members.filter((m) => m.userId === userId).map((m) => categoryOf(notification.kind, m.role));
+      return categories.includes('AWAITING_DECISION') ? 'AWAITING_DECISION' : (categories[0] ?? null);
+    };
+    const data = userIds.map((userId) => ({ userId, ...notification, category: categoryFor(userId) }));
+    await tx.notification.createMany({ data });
+    // E-mails for those who want them at once, in the same transaction (outbox).
+    await queueNotificationMails(tx, data);
   }
 }

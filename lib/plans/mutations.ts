@@ -89,7 +89,7 @@ export async function submitPlan(actor: Actor, slug: string, input: unknown) {
 }
 
 async function findVersion(tx: Tx, territoryId: string, number: number) {
-  if (!Number.isInteger(number) || number < 1) throw notFound('Version');
+  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw notFound('Version');
   const v = await tx.planVersion.findFirst({
     where: { number, plan: { territoryId } },
     select: { id: true, planId: true, number: true, status: true, submittedById: true },

@@ -91,7 +91,8 @@ export interface VersionDetail extends VersionSummary {
 
 export async function getVersion(actor: Actor, slug: string, number: number): Promise<VersionDetail> {
   const territory = await getTerritoryRef(actor, slug);
-  if (!Number.isInteger(number) || number < 1) throw notFound('Version');
+  // A version number is a PostgreSQL integer: 1e40 is an integer for JS, not for Prisma.
+  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw notFound('Version');
   const v = await db.planVersion.findFirst({
     where: { number, plan: { territoryId: territory.id } },
     select: {
@@ -148,7 +149,7 @@ export async function getVersion(actor: Actor, slug: string, number: number): Pr
 
 /** Field-by-field comparison of two versions of the plan (either order). */
 export async function compareVersions(actor: Actor, slug: string, from: number, to: number): Promise<PlanDiff & { from: number; to: number }> {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) {
+  if (![from, to].every((n) => Number.isInteger(n) && n >= 1 && n <= 2_147_483_647)) {
     throw invalid({ from: ['Numéros de version invalides.'] });
   }
   const [a, b] = await Promise.all([getVersion(actor, slug, from), getVersion(actor, slug, to)]);

@@ -111,11 +111,3 @@ export async function checkCredentials(
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 
-/** For the OIDC slot: only e-mails that already belong to an active user may sign in. */
-export async function findActiveUserIdByEmail(email: string): Promise<string | null> {
-  const user = await db.user.findFirst({
-    where: { email: email.trim().toLowerCase(), active: true },
-    select: { id: true },
-  });
-  return user?.id ?? null;
-}

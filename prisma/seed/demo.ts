@@ -1,6 +1,6 @@
-// The demo dataset: real phase II territory names (Occitanie winners, Ardennes in
-// Grand Est) with plausible compositions from the official EPCI list, their
-// teams, realistic actions, operators and commitments, and the demo accounts.
+// The demo dataset: real phase II territories (Occitanie winners, Lacq-Pau-Tarbes,
+// Nord Ardennes in Grand Est) with their official ids and EPCI, their teams, realistic
+// actions, operators and commitments, and the demo accounts.
 import type { Role, TerritoryPhase } from '../../lib/generated/prisma/enums';
 import { TEMPLATES } from './content';
 import {
@@ -16,26 +16,51 @@ import {
   type TerritorySpec,
 } from './build';
 
-type DemoTerritory = [slug: string, name: string, phase: TerritoryPhase, epcis: string[]];
+type DemoTerritory = [slug: string, name: string, phase: TerritoryPhase, officialId: string, epcis: string[]];
 
-// EPCI SIREN codes from @etalab/decoupage-administratif; compositions are illustrative.
+// Real phase II territories with their official id and their official EPCI (SIREN codes),
+// as ANCT publishes them (data.gouv.fr "Programme Territoires d'industrie", list of
+// September 2024, Licence Ouverte 2.0 — public facts stated here, not read at run time).
+// Names are the ones the demo has always shown; importing the official list renames
+// them to the official spelling, in place.
 export const DEMO_TERRITORIES: DemoTerritory[] = [
-  ['tarn-nord', 'Tarn Nord', 'NEW', ['200040905', '248100737', '200034064', '200034031']],
-  ['hautes-terres-doc', "Hautes Terres d'Oc", 'NEW', ['200066553', '200066561', '248100745']],
-  ['castres-revel-castelnaudary', 'Castres - Revel - Castelnaudary', 'RENEWED', ['248100430', '243100567', '200035855', '248100158']],
-  ['ariege', 'Ariège', 'RENEWED', ['200067791', '240900464', '200066363']],
-  ['grand-narbonne', 'Grand Narbonne', 'RENEWED', ['241100593']],
-  ['ales', 'Alès', 'RENEWED', ['200066918']],
-  ['pont-du-gard-gard-rhodanien', 'Pont du Gard / Gard Rhodanien', 'RENEWED', ['243000684', '200034692']],
-  ['comminges-nestes', 'Comminges-Nestes', 'RENEWED', ['200072643', '200070829', '200070787']],
-  ['interdepartemental-32-82', 'Interdépartemental 32/82', 'RENEWED', ['248200065', '243200391', '248200016']],
-  ['beziers-sete', 'Béziers-Sète', 'RENEWED', ['243400769', '200066355']],
-  ['lacq-pau-tarbes', 'Lacq-Pau-Tarbes', 'RENEWED', ['200039204', '200067254', '200069300']],
-  ['aurillac-figeac-rodez', 'Aurillac-Figeac-Rodez', 'RENEWED', ['241500230', '200067361', '241200187']],
-  ['grand-auch-astarac', 'Grand Auch / Astarac', 'NEW', ['200066926', '200035756']],
-  ['nord-lozere', 'Nord Lozère', 'NEW', ['200069185', '200069102', '200006930']],
-  ['pyrenees-orientales', 'Pyrénées-Orientales', 'NEW', ['200027183', '246600415', '246600373']],
-  ['ardennes', 'Ardennes', 'RENEWED', ['200041630', '240800821', '200043156']],
+  ['tarn-nord', 'Tarn Nord', 'NEW', 'ti-7614', ['200040905', '200066124', '248100737']],
+  ['hautes-terres-doc', "Hautes Terres d'Oc", 'NEW', 'ti-7610', ['200066553', '200066561', '248100745']],
+  ['castres-revel-castelnaudary', 'Castres - Revel - Castelnaudary', 'RENEWED', 'ti-7605', ['243100567', '200035855', '248100158', '248100430']],
+  ['ariege', 'Ariège', 'RENEWED', 'ti-7602', ['200044469', '200066223', '200066231', '200066363', '200067791', '240900431', '240900464', '200067940']],
+  ['grand-narbonne', 'Grand Narbonne', 'RENEWED', 'ti-7609', ['241100593']],
+  ['ales', 'Alès', 'RENEWED', 'ti-7601', ['200066918', '200035129']],
+  ['pont-du-gard-gard-rhodanien', 'Pont du Gard / Gard Rhodanien', 'RENEWED', 'ti-7607', ['200034692', '243000684']],
+  ['comminges-nestes', 'Comminges-Nestes', 'RENEWED', 'ti-7606', ['200068815', '200070787', '200070829', '200072635', '200072643', '200073146', '246500573']],
+  [
+    'interdepartemental-32-82',
+    'Interdépartemental 32/82',
+    'RENEWED',
+    'ti-7611',
+    ['200023620', '200034726', '200040418', '200042372', '200066322', '200066652', '200067122', '243200391', '243200599', '248200016', '248200065'],
+  ],
+  ['beziers-sete', 'Béziers-Sète', 'RENEWED', 'ti-7604', ['200066355', '243400488', '243400769', '243400819']],
+  [
+    'lacq-pau-tarbes',
+    'Lacq-Pau-Tarbes',
+    'RENEWED',
+    'ti-7510',
+    ['200039204', '200067239', '200067254', '200067262', '200067288', '200067296', '246400337', '246401756', '200069300', '246500482', '200072106'],
+  ],
+  [
+    'aurillac-figeac-rodez',
+    'Aurillac-Figeac-Rodez',
+    'RENEWED',
+    'ti-7603',
+    [
+      '200066371', '200067064', '200067361', '200068831', '200069383', '241200187', '241200542', '241200625', '241200641',
+      '241200674', '241200807', '200023737', '200066660', '200066678', '241500230', '241501089', '200066637',
+    ],
+  ],
+  ['grand-auch-astarac', 'Grand Auch / Astarac', 'NEW', 'ti-7608', ['200035756', '200066926']],
+  ['nord-lozere', 'Nord Lozère', 'NEW', 'ti-7612', ['200069144', '200069185']],
+  ['pyrenees-orientales', 'Pyrénées-Orientales', 'NEW', 'ti-7613', ['200027183', '200043602', '246600282', '246600373']],
+  ['ardennes', 'Ardennes', 'RENEWED', 'ti-4407', ['200041630', '200067759', '240800821', '240800847']],
 ];
 
 const NAMED: Record<string, { lead: string; elu: string; industriel: string }> = {
@@ -59,15 +84,15 @@ export async function createOperators(db: Db): Promise<Map<string, string>> {
 export async function seedDemo(db: Db, { passwordHash }: { passwordHash: string }): Promise<DemoResult> {
   const r = rng(2026);
   const operatorIds = await createOperators(db);
-  const specs: TerritorySpec[] = DEMO_TERRITORIES.map(([slug, name, phase, epcis], i) => {
+  const specs: TerritorySpec[] = DEMO_TERRITORIES.map(([slug, name, phase, officialId, epcis], i) => {
     const named = NAMED[slug];
     return {
       slug,
       name,
       phase,
-      officialId: undefined,
+      officialId,
       epcis,
-      illustrative: true,
+      illustrative: false,
       lead: { email: `cdp.${slug}@demo.test`, name: named?.lead ?? personName(r), title: "Cheffe de projet Territoires d'industrie" },
       elu: { email: `elu.${slug}@demo.test`, name: named?.elu ?? personName(r), title: i % 2 ? 'Président de la communauté de communes' : "Vice-présidente de l'agglomération, chargée du développement économique" },
       industriel: { email: `industriel.${slug}@demo.test`, name: named?.industriel ?? personName(r), title: 'Directeur de site industriel' },

@@ -68,7 +68,7 @@ export interface EpciRow {
 
 const require = createRequire(import.meta.url);
 
-function readData<T>(file: string): T {
+export function readData<T>(file: string): T {
   // Inside the Next.js server bundle `require.resolve` yields a module id, not a
   // path: read from the project's node_modules first (the app runs from its root).
   const direct = path.join(process.cwd(), 'node_modules', '@etalab', 'decoupage-administratif', 'data', file);

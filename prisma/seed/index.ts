@@ -11,11 +11,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** Empties every domain table (geography and migrations kept). */
 export async function resetDomainData(db: Db): Promise<void> {
-  await db.$executeRawUnsafe(`TRUNCATE TABLE
+  // The audit log refuses TRUNCATE (ADR 0011): the owner lifts that guard for this
+  // deliberate reset only, in the same transaction.
+  await db.$transaction([
+    db.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER audit_log_no_truncate`),
+    db.$executeRawUnsafe(`TRUNCATE TABLE
     "CommitteeAction", "RegionalCommittee", "CommitmentAction", "Commitment", "ActionOperator",
     "Indicator", "Milestone", "FinancingLine", "Review", "PlanVersion", "Action", "ActionPlan",
     "Notification", "Membership", "TerritoryEpci", "Territory", "Operator", "ImportRun", "AuditLog", "User"
-    CASCADE`);
+    CASCADE`),
+    db.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER audit_log_no_truncate`),
+  ]);
 }
 
 export async function seed(db: Db, { scale, password }: { scale: 'demo' | 'national'; password: string }) {

@@ -9,8 +9,15 @@ import { slugify } from '../../lib/slug';
 const TOTAL = 183;
 
 
-const shortName = (epciName: string) =>
-  epciName.replace(/^(CC|CA|CU|Métropole|Communauté (de communes|d'agglomération|urbaine))\s+(du |de la |de l'|des |de |d')?/i, '').trim();
+// EPCI names of the official geography carry quotes and double spaces
+// (`CA "Saintes - Grandes Rives - L'Agglo"`): a territory name has neither.
+export const shortName = (epciName: string) =>
+  epciName
+    .replace(/["«»]/g, ' ')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .replace(/^(CC|CA|CU|Métropole|Communauté (de communes|d'agglomération|urbaine))\s+(du |de la |de l'|des |de |d')?/i, '')
+    .trim();
 
 export async function seedNational(db: Db, { passwordHash }: { passwordHash: string }) {
   const demo = await seedDemo(db, { passwordHash });
@@ -53,7 +60,8 @@ export async function seedNational(db: Db, { passwordHash }: { passwordHash: str
         slug,
         name,
         phase: r.next() < 0.6 ? 'RENEWED' : 'NEW',
-        officialId: `ti-${n}-${reg.code}`,
+        // ti-9NNNN: five digits, never one of the official four-digit ids (ti-RRNN).
+        officialId: `ti-9${n}-${reg.code}`,
         epcis: members.map((m) => m.siren),
         illustrative: true,
         lead: { email: `cdp.${slug}@national.test`, name: personName(r), title: "Chef·fe de projet Territoires d'industrie" },
@@ -63,7 +71,7 @@ export async function seedNational(db: Db, { passwordHash }: { passwordHash: str
       if (specs.length >= toCreate) break outer;
     }
   }
-  // Official ids of the form ti-NNNN (the region suffix above only drove the quotas).
+  // Official-looking ids ti-9NNNN (the region suffix above only drove the quotas).
   for (const s of specs) s.officialId = s.officialId?.replace(/-\d+$/, '');
   const created = await createTerritories(db, specs, passwordHash);
   const actions = await createActions(

@@ -350,21 +350,22 @@ describe('operators', () => {
 
 describe('territories', () => {
   it('edits name, phase, status and official id; the slug stays', async () => {
+    // ti-7699 is no official id: the demo territories hold their real ones (Alès is ti-7601).
     const t = await updateTerritory(admin, 'grand-narbonne', {
       name: 'Grand Narbonne Méditerranée',
       phase: 'NEW',
       status: 'SUSPENDED',
-      officialId: 'TI-7601',
+      officialId: 'TI-7699',
     });
-    expect(t).toMatchObject({ slug: 'grand-narbonne', name: 'Grand Narbonne Méditerranée', phase: 'NEW', status: 'SUSPENDED', officialId: 'ti-7601' });
-    const other = await errorOf(updateTerritory(admin, 'ales', { officialId: 'ti-7601' }));
+    expect(t).toMatchObject({ slug: 'grand-narbonne', name: 'Grand Narbonne Méditerranée', phase: 'NEW', status: 'SUSPENDED', officialId: 'ti-7699' });
+    const other = await errorOf(updateTerritory(admin, 'ales', { officialId: 'ti-7699' }));
     expect(other.code).toBe('CONFLICT');
     expect((await errorOf(updateTerritory(admin, 'ales', { officialId: '7601' }))).details?.fieldErrors?.officialId).toBeDefined();
     expect((await errorOf(updateTerritory(admin, 'ales', { slug: 'nouveau' }))).details?.fieldErrors?.slug).toBeDefined();
     expect((await errorOf(updateTerritory(admin, 'inconnu', { name: 'X' }))).code).toBe('NOT_FOUND');
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'Territory', entityId: t.id, operation: 'update' } });
     expect(audit.before).toMatchObject({ name: 'Grand Narbonne', status: 'ACTIVE' });
-    expect(audit.after).toMatchObject({ name: 'Grand Narbonne Méditerranée', status: 'SUSPENDED', officialId: 'ti-7601' });
+    expect(audit.after).toMatchObject({ name: 'Grand Narbonne Méditerranée', status: 'SUSPENDED', officialId: 'ti-7699' });
   });
 
   it('recomputes départements, regions and population from the EPCI, and regional scope follows', async () => {

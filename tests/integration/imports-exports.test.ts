@@ -33,12 +33,12 @@ describe('official list import', () => {
     const report = await importTerritories(national, OFFICIAL, 'liste.csv');
     expect(report.created.map((c) => c.officialId)).toEqual(['ti-9901', 'ti-9902', 'ti-9903']);
     expect(await db.territory.count()).toBe(before + 3);
-    const t = await db.territory.findUniqueOrThrow({ where: { officialId: 'ti-9901' }, include: { epcis: true, plan: true } });
+    const t = await db.territory.findUniqueOrThrow({ where: { programmePhase_officialId: { programmePhase: 2, officialId: 'ti-9901' } }, include: { epcis: true, plan: true } });
     expect(t.departementCodes).toEqual(['81']);
     expect(t.regionCodes).toEqual(['76']);
     expect(t.epcis.length).toBeGreaterThanOrEqual(1);
     expect(t.plan).not.toBeNull();
-    const ardenne = await db.territory.findUniqueOrThrow({ where: { officialId: 'ti-9903' } });
+    const ardenne = await db.territory.findUniqueOrThrow({ where: { programmePhase_officialId: { programmePhase: 2, officialId: 'ti-9903' } } });
     expect(ardenne.regionCodes).toEqual(['44']);
   });
 
@@ -57,7 +57,7 @@ describe('official list import', () => {
     const changed = OFFICIAL.replace('81004,Albi,ti-9901,Carmausin Albigeois\n', '').replaceAll('Carmausin Albigeois', 'Carmausin');
     const report = await importTerritories(national, changed);
     expect(report.updated.map((u) => u.officialId)).toEqual(['ti-9901']);
-    expect((await db.territory.findUniqueOrThrow({ where: { officialId: 'ti-9901' } })).name).toBe('Carmausin');
+    expect((await db.territory.findUniqueOrThrow({ where: { programmePhase_officialId: { programmePhase: 2, officialId: 'ti-9901' } } })).name).toBe('Carmausin');
   });
 
   // Each bad file also holds a valid row, which must not be imported either.
@@ -75,7 +75,7 @@ describe('official list import', () => {
     const messages = ((error as { details: { fieldErrors: { file: string[] } } }).details.fieldErrors.file ?? []).join('\n');
     expect(messages).toMatch(pattern);
     expect(await db.territory.count()).toBe(count);
-    expect(await db.territory.findUnique({ where: { officialId: 'ti-7777' } })).toBeNull();
+    expect(await db.territory.findUnique({ where: { programmePhase_officialId: { programmePhase: 2, officialId: 'ti-7777' } } })).toBeNull();
   });
 
   it('is reserved to national staff', async () => {

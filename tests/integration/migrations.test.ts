@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isEmptyMigration, pendingSchemaChange, SCHEMA_PATH } from '../../scripts/db/engine';
 
+// Migrations run as the owner (MIGRATION_DATABASE_URL), never as the app role.
+const OWNER_URL = (process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL) as string;
+
 describe('migrations vs schema.prisma', () => {
   it('have no drift', async () => {
-    const sql = await pendingSchemaChange(process.env.DATABASE_URL as string);
+    const sql = await pendingSchemaChange(OWNER_URL);
     expect(isEmptyMigration(sql), `Run npm run db:migration -- <name>. Pending SQL:\n${sql}`).toBe(true);
   });
 
@@ -13,7 +16,7 @@ describe('migrations vs schema.prisma', () => {
     const changed = fs
       .readFileSync(SCHEMA_PATH, 'utf8')
       .replace('model Notification {', 'model Notification {\n  driftProbe String?');
-    const sql = await pendingSchemaChange(process.env.DATABASE_URL as string, changed);
+    const sql = await pendingSchemaChange(OWNER_URL, changed);
     expect(sql).toContain('driftProbe');
   });
 });

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { formField, idAndDataArgs, idArg, parseArgs, saveActionArgs, slugArg, versionNumberArg } from '@/lib/server-action-input';
 import type { ActionDto } from '@/lib/actions/dto';
 import {
   archiveAction,
@@ -46,10 +47,11 @@ function saveFailure(error: unknown): SaveResult {
 }
 
 export async function saveAction(
-  input: { mode: 'create'; slug: string; data: unknown } | { mode: 'update'; id: string; data: unknown },
+  raw: { mode: 'create'; slug: string; data: unknown } | { mode: 'update'; id: string; data: unknown },
 ): Promise<SaveResult> {
   try {
     const a = await actor();
+    const input = parseArgs(saveActionArgs, raw);
     const dto = input.mode === 'create' ? await createAction(a, input.slug, input.data) : await updateAction(a, input.id, input.data);
     return saved(dto);
   } catch (error) {
@@ -57,9 +59,11 @@ export async function saveAction(
   }
 }
 
-export async function saveProgress(input: { id: string; data: unknown }): Promise<SaveResult> {
+export async function saveProgress(raw: { id: string; data: unknown }): Promise<SaveResult> {
   try {
-    return saved(await updateProgress(await actor(), input.id, input.data));
+    const a = await actor();
+    const input = parseArgs(idAndDataArgs, raw);
+    return saved(await updateProgress(a, input.id, input.data));
   } catch (error) {
     return saveFailure(error);
   }
@@ -71,10 +75,11 @@ const text = (form: FormData, key: string) => {
 };
 
 export async function archiveOrRestore(_prev: FormState, form: FormData): Promise<FormState> {
-  const id = text(form, 'id');
   const restore = text(form, 'operation') === 'restore';
   let slug: string;
+  let id: string;
   try {
+    id = formField(form, 'id', idArg);
     const input = { version: Number(text(form, 'version')) };
     const dto = restore ? await restoreAction(await actor(), id, input) : await archiveAction(await actor(), id, input);
     slug = dto.territory.slug;
@@ -88,10 +93,11 @@ export async function archiveOrRestore(_prev: FormState, form: FormData): Promis
 
 /** Moves one action up or down in the working plan. */
 export async function moveAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const slug = text(form, 'slug');
-  const id = text(form, 'id');
   const delta = text(form, 'direction') === 'up' ? -1 : 1;
+  let slug: string;
   try {
+    slug = formField(form, 'slug', slugArg);
+    const id = formField(form, 'id', idArg);
     const a = await actor();
     const ids = (await listActions(a, slug)).map((x) => x.id);
     const i = ids.indexOf(id);
@@ -107,9 +113,10 @@ export async function moveAction(_prev: FormState, form: FormData): Promise<Form
 }
 
 export async function submitPlanForm(_prev: FormState, form: FormData): Promise<FormState> {
-  const slug = text(form, 'slug');
+  let slug: string;
   let number: number;
   try {
+    slug = formField(form, 'slug', slugArg);
     const note = text(form, 'note');
     number = (await submitPlan(await actor(), slug, note ? { note } : {})).number;
   } catch (error) {
@@ -133,9 +140,11 @@ async function decide(
   form: FormData,
   fn: (actor: Awaited<ReturnType<typeof getActor>> & object, slug: string, number: number, input: unknown) => Promise<unknown>,
 ): Promise<FormState> {
-  const slug = text(form, 'slug');
-  const number = Number(text(form, 'number'));
+  let slug: string;
+  let number: number;
   try {
+    slug = formField(form, 'slug', slugArg);
+    number = formField(form, 'number', versionNumberArg);
     const comment = text(form, 'comment');
     await fn(await actor(), slug, number, { decision: text(form, 'decision'), ...(comment ? { comment } : {}) });
   } catch (error) {
@@ -146,9 +155,11 @@ async function decide(
 }
 
 export async function commentForm(_prev: FormState, form: FormData): Promise<FormState> {
-  const slug = text(form, 'slug');
-  const number = Number(text(form, 'number'));
+  let slug: string;
+  let number: number;
   try {
+    slug = formField(form, 'slug', slugArg);
+    number = formField(form, 'number', versionNumberArg);
     const actionId = text(form, 'actionId');
     await commentVersion(await actor(), slug, number, { body: text(form, 'body'), ...(actionId ? { actionId } : {}) });
   } catch (error) {

@@ -9,6 +9,7 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated, type FieldErrors } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { formField, slugArg } from '@/lib/server-action-input';
 import { env } from '@/lib/env';
 import { inviteUser, reinviteUser, updateMemberships, updateUser } from '@/lib/admin/users';
 import { createOperator, updateOperator } from '@/lib/admin/operators';
@@ -181,8 +182,9 @@ export async function updateOperatorForm(_prev: FormState, form: FormData): Prom
 }
 
 export async function updateTerritoryForm(_prev: FormState, form: FormData): Promise<FormState> {
-  const slug = text(form, 'slug');
+  let slug: string;
   try {
+    slug = formField(form, 'slug', slugArg);
     await updateTerritory(await actor(), slug, {
       name: text(form, 'name'),
       phase: text(form, 'phase'),

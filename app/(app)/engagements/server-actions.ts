@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { formField, idAndDataArgs, idArg, parseArgs, saveCommitmentArgs } from '@/lib/server-action-input';
 import { createCommitment, linkActions, unlinkAction, updateCommitment, updateDelivery } from '@/lib/commitments/mutations';
 import type { CommitmentDto } from '@/lib/commitments/queries';
 
@@ -49,18 +50,21 @@ function saveFailure(error: unknown): SaveCommitmentResult {
   return { ok: false, message: f.message, errors: f.errors };
 }
 
-export async function saveCommitment(input: SaveCommitmentInput): Promise<SaveCommitmentResult> {
+export async function saveCommitment(raw: SaveCommitmentInput): Promise<SaveCommitmentResult> {
   try {
     const a = await actor();
+    const input = parseArgs(saveCommitmentArgs, raw);
     return saved(input.mode === 'create' ? await createCommitment(a, input.data) : await updateCommitment(a, input.id, input.data));
   } catch (error) {
     return saveFailure(error);
   }
 }
 
-export async function saveDelivery(input: { id: string; data: unknown }): Promise<SaveCommitmentResult> {
+export async function saveDelivery(raw: { id: string; data: unknown }): Promise<SaveCommitmentResult> {
   try {
-    return saved(await updateDelivery(await actor(), input.id, input.data));
+    const a = await actor();
+    const input = parseArgs(idAndDataArgs, raw);
+    return saved(await updateDelivery(a, input.id, input.data));
   } catch (error) {
     return saveFailure(error);
   }
@@ -77,8 +81,9 @@ const texts = (form: FormData, key: string) => form.getAll(key).filter((v): v is
  * filter hid (`keep`), replace the set of funded actions.
  */
 export async function linkActionsForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
-  const id = text(form, 'id');
+  let id: string;
   try {
+    id = formField(form, 'id', idArg);
     const actionIds = [...new Set([...texts(form, 'keep'), ...texts(form, 'actionIds')])];
     await linkActions(await actor(), id, { version: Number(text(form, 'version')), actionIds });
   } catch (error) {
@@ -89,8 +94,9 @@ export async function linkActionsForm(_prev: CommitmentFormState, form: FormData
 }
 
 export async function unlinkActionForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
-  const id = text(form, 'id');
+  let id: string;
   try {
+    id = formField(form, 'id', idArg);
     await unlinkAction(await actor(), id, { version: Number(text(form, 'version')), actionId: text(form, 'actionId') });
   } catch (error) {
     return failure(error);

@@ -37,7 +37,7 @@ const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 1
 export default async function ProgrammePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const filters = programmeFiltersSchema.parse(raw);
-  const measure: Measure = (raw.mesure as Measure) in MEASURES ? (raw.mesure as Measure) : 'actions';
+  const measure: Measure = raw.mesure && Object.hasOwn(MEASURES, raw.mesure) ? (raw.mesure as Measure) : 'actions';
   const actor = await requireActor();
   const [o, regions, operators] = await Promise.all([orNotFound(getProgrammeOverview(actor, filters)), listRegions(), listOperators()]);
   const query = (extra: Record<string, string>) => {

@@ -16,7 +16,7 @@ export default async function ImportPage() {
     <>
       <PageHeader
         title="Import de la liste officielle des territoires"
-        description="Crée ou met à jour les territoires et leur composition (EPCI, départements, régions) à partir de la géographie officielle. Réimporter le même fichier ne change rien ; un fichier mal formé est refusé sans aucune modification."
+        description="Crée ou met à jour les territoires et leur composition (EPCI, départements, régions) à partir de la liste officielle publiée par l’ANCT. Un aperçu montre d’abord ce que le fichier va faire ; rien n’est modifié avant votre confirmation. Un territoire est reconnu par son identifiant officiel (id_ti) : un nouveau nom le renomme, un territoire absent du fichier est signalé sans être supprimé. Réimporter le même fichier ne change rien ; un fichier mal formé est refusé sans aucune modification."
       />
       <Card>
         <ImportForm />
@@ -27,11 +27,11 @@ export default async function ImportPage() {
         ) : (
           <ul className="space-y-2">
             {runs.map((r) => {
-              const rep = r.report as { created?: unknown[]; updated?: unknown[]; unchanged?: number };
+              const rep = r.report as { created?: unknown[]; updated?: unknown[]; unchanged?: number; missing?: unknown[] };
               return (
                 <li key={r.id}>
                   {formatDateTime(r.createdAt)} — {r.filename ?? 'fichier'} : {rep.created?.length ?? 0} créé(s), {rep.updated?.length ?? 0} mis à jour,{' '}
-                  {rep.unchanged ?? 0} inchangé(s)
+                  {rep.unchanged ?? 0} inchangé(s){rep.missing?.length ? `, ${rep.missing.length} absent(s) du fichier` : ''}
                 </li>
               );
             })}

@@ -21,8 +21,8 @@ export function ActivationLink({ url, id = 'lien-activation' }: { url: string; i
         Lien d’activation à transmettre
       </label>
       <p id={`${id}-aide`} className="text-sm">
-        Valable 7 jours, utilisable une seule fois. Il ne sera plus affiché : copiez-le maintenant et transmettez-le à la personne
-        (par exemple par courriel).
+        Un courriel contenant ce lien part vers la personne invitée (suivi dans Administration › Courriels). Valable 7 jours,
+        utilisable une seule fois, il ne sera plus affiché ici : copiez-le si vous voulez aussi le transmettre vous-même.
       </p>
       <div className="flex flex-wrap gap-2">
         <input

@@ -9,6 +9,7 @@ import { listProgrammeActions } from '@/lib/programme/queries';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TONES, AXIS_SHORT_LABELS, formatDate, formatEuros, formatInteger } from '@/lib/labels';
 import { orNotFound } from '@/lib/pages';
+import { pageParam } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Actions du programme' };
 
@@ -16,7 +17,7 @@ export default async function ProgrammeActionsPage({ searchParams }: { searchPar
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const filters = programmeFiltersSchema.parse(raw);
   const actor = await requireActor();
-  const page = Number(raw.page ?? 1);
+  const page = pageParam.parse(raw.page); // ?page=Infinity or 1e400 → page 1, never a 500
   const result = await orNotFound(listProgrammeActions(actor, filters, page));
   const qs = (extra: Record<string, string>) => {
     const p = new URLSearchParams();

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { parseArgs, saveCommitteeArgs } from '@/lib/server-action-input';
 import { createCommittee, updateCommittee } from '@/lib/committees/mutations';
 import type { CommitteeDto } from '@/lib/committees/queries';
 
@@ -21,10 +22,11 @@ export type SaveCommitteeResult =
       conflict?: { changedFields: string[]; current: CommitteeDto };
     };
 
-export async function saveCommittee(input: SaveCommitteeInput): Promise<SaveCommitteeResult> {
+export async function saveCommittee(raw: SaveCommitteeInput): Promise<SaveCommitteeResult> {
   try {
     const actor = await getActor();
     if (!actor) throw unauthenticated();
+    const input = parseArgs(saveCommitteeArgs, raw);
     const dto =
       input.mode === 'create'
         ? await createCommittee(actor, input.regionCode, input.data)

@@ -1,0 +1,62 @@
+'use server';
+
+// Thin server actions of "Mon compte" (STYLE §8): the caller's own account only.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/session';
+import { signOutEverywhere } from '@/lib/auth/sessions';
+import { failure } from '@/lib/action-result';
+import { changePassword, updateProfile } from '@/lib/account/account';
+import { updatePreferences } from '@/lib/mail/preferences';
+import { CATEGORIES } from '@/lib/mail/categories';
+import { unauthenticated } from '@/lib/errors';
+import type { ServerFormState } from '@/components/forms/server-form';
+
+async function actor() {
+  const a = await getActor();
+  if (!a) throw unauthenticated();
+  return a;
+}
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === 'string' ? v : '';
+};
+
+export async function updateProfileForm(_prev: ServerFormState, form: FormData): Promise<ServerFormState> {
+  try {
+    await updateProfile(await actor(), { name: text(form, 'name') });
+    revalidatePath('/', 'layout');
+    return { ok: true, message: 'Votre nom est enregistré.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function updatePreferencesForm(_prev: ServerFormState, form: FormData): Promise<ServerFormState> {
+  try {
+    await updatePreferences(await actor(), Object.fromEntries(CATEGORIES.map((c) => [c, text(form, c) || undefined])));
+    revalidatePath('/compte');
+    return { ok: true, message: 'Vos préférences de notification sont enregistrées.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function changePasswordForm(_prev: ServerFormState, form: FormData): Promise<ServerFormState> {
+  try {
+    await changePassword(await actor(), {
+      currentPassword: text(form, 'currentPassword'),
+      newPassword: text(form, 'newPassword'),
+      confirmation: text(form, 'confirmation'),
+    });
+    return { ok: true, message: 'Votre mot de passe est changé. Toutes vos sessions sont fermées, celle-ci comprise : reconnectez-vous avec le nouveau mot de passe.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function signOutEverywhereForm(): Promise<void> {
+  await signOutEverywhere(await actor());
+  redirect('/connexion');
+}
