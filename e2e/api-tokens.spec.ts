@@ -1,6 +1,6 @@
 // A script's token, end to end: created in /compte/jetons (shown once), used with
 // `Authorization: Bearer` without any cookie, listed with its last use, revoked.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 test('a project lead creates a read-only token, a script uses it, then it is revoked', async ({ page, playwright, baseURL }) => {

@@ -2,7 +2,8 @@
 // an invitation arrives and activates the account; a forgotten password is reset from the
 // mail and the old session is refused; a submission mails the binôme, except the member who
 // chose "not by e-mail".
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 import { linkIn, mailsTo, waitForMail } from './mail-helpers';
 

@@ -1,7 +1,8 @@
 // ProConnect journeys against the local OIDC provider (e2e/oidc/server.ts, configured like
 // ProConnect): sign in and out (ending the provider's session too), the link that survives
 // a change of e-mail, an invitation activated through ProConnect, and refused identities.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;

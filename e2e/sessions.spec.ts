@@ -1,6 +1,7 @@
 // Sessions are revocable server-side (ADR 0012): a session cookie copied before
 // sign-out is worthless afterwards, and "Déconnecter tous mes appareils" ends the other browsers.
-import { expect, test, type Browser, type Cookie } from '@playwright/test';
+import { type Browser, type Cookie } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
 
 const API = '/api/v1/territories/tarn-nord/actions';

@@ -39,10 +39,25 @@ export const actionSelect = {
   },
   milestones: { select: { id: true, title: true, dueDate: true, doneAt: true }, orderBy: { position: 'asc' } },
   indicators: {
-    select: { id: true, name: true, kind: true, unit: true, target: true, actual: true },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      unit: true,
+      target: true,
+      actual: true,
+      values: { select: { date: true, value: true, comment: true }, orderBy: { date: 'asc' } },
+    },
     orderBy: { position: 'asc' },
   },
 } as const;
+
+/** One dated actual value of an indicator; the series is in date order, the last one is `actual`. */
+export interface IndicatorValueDto {
+  date: string;
+  value: number;
+  comment: string;
+}
 
 export interface ActionDto {
   id: string;
@@ -66,7 +81,15 @@ export interface ActionDto {
   budgetCents: number | null;
   financing: { financer: string; operator: string | null; amountCents: number; status: FinancingStatus }[];
   milestones: { id: string; title: string; dueDate: string; doneAt: string | null }[];
-  indicators: { id: string; name: string; kind: IndicatorKind; unit: string; target: number | null; actual: number | null }[];
+  indicators: {
+    id: string;
+    name: string;
+    kind: IndicatorKind;
+    unit: string;
+    target: number | null;
+    actual: number | null;
+    values: IndicatorValueDto[];
+  }[];
   notes: string;
   links: string[];
   archivedAt: string | null;
@@ -106,7 +129,15 @@ export interface ActionRow {
   operators: { operator: { slug: string; name: string } }[];
   financing: { financer: string; amountCents: bigint; status: FinancingStatus; operator: { slug: string } | null }[];
   milestones: { id: string; title: string; dueDate: Date; doneAt: Date | null }[];
-  indicators: { id: string; name: string; kind: IndicatorKind; unit: string; target: Decimalish; actual: Decimalish }[];
+  indicators: {
+    id: string;
+    name: string;
+    kind: IndicatorKind;
+    unit: string;
+    target: Decimalish;
+    actual: Decimalish;
+    values?: { date: Date; value: NonNullable<Decimalish>; comment: string }[];
+  }[];
 }
 
 export function toActionDto(row: ActionRow, updatedBy: string | null = null): ActionDto {
@@ -149,6 +180,7 @@ export function toActionDto(row: ActionRow, updatedBy: string | null = null): Ac
       unit: i.unit,
       target: num(i.target),
       actual: num(i.actual),
+      values: (i.values ?? []).map((v) => ({ date: isoDay(v.date) as string, value: num(v.value) as number, comment: v.comment })),
     })),
     notes: row.notes,
     links: row.links,
@@ -221,9 +253,15 @@ export function diffActions(
   fields: readonly TrackedField[] = TRACKED_FIELDS,
 ): { field: TrackedField; before: unknown; after: unknown }[] {
   const out: { field: TrackedField; before: unknown; after: unknown }[] = [];
+  // Snapshots taken before dated indicator values existed have no series: compare
+  // them on the other indicator fields only, so an old version does not look changed.
+  const noSeries = (d: Partial<ActionDto>) => d.indicators?.some((i) => !('values' in i)) ?? false;
+  const seriesless = noSeries(before) || noSeries(after);
+  const strip = (v: unknown) =>
+    seriesless ? (v as Record<string, unknown>[] | undefined)?.map(({ values: _v, ...i }) => i) : v;
   for (const field of fields) {
-    const a = comparable(before, field);
-    const b = comparable(after, field);
+    const a = field === 'indicators' ? strip(comparable(before, field)) : comparable(before, field);
+    const b = field === 'indicators' ? strip(comparable(after, field)) : comparable(after, field);
     if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) out.push({ field, before: a ?? null, after: b ?? null });
   }
   return out;

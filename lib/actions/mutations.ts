@@ -22,6 +22,9 @@ import {
   versionField,
   type ActionCreateInput,
 } from './schemas';
+import { parisDay } from '@/lib/commitments/rules';
+
+type IndicatorInput = ActionCreateInput['indicators'][number];
 import { z } from 'zod';
 import { parseInput } from '@/lib/validation';
 
@@ -79,21 +82,64 @@ async function writeChildren(tx: Tx, actionId: string, input: Partial<Children>,
         })),
       });
   }
-  if (input.indicators) {
-    if (replace) await tx.indicator.deleteMany({ where: { actionId } });
-    if (input.indicators.length)
-      await tx.indicator.createMany({
-        data: input.indicators.map((ind, i) => ({
-          actionId,
-          position: i + 1,
-          name: ind.name,
-          kind: ind.kind,
-          unit: ind.unit,
-          target: ind.target ?? null,
-          actual: ind.actual ?? null,
-        })),
-      });
+  if (input.indicators) await writeIndicators(tx, actionId, input.indicators, replace);
+}
+
+/** Today's calendar day in France, the date a value recorded "now" gets. */
+const today = () => parisDay(new Date());
+
+/** Sets `actual` to the latest dated value (null when the series is empty). */
+async function syncActual(tx: Tx, indicatorId: string): Promise<void> {
+  const last = await tx.indicatorValue.findFirst({ where: { indicatorId }, orderBy: { date: 'desc' }, select: { value: true } });
+  await tx.indicator.update({ where: { id: indicatorId }, data: { actual: last?.value ?? null } });
+}
+
+async function upsertValue(tx: Tx, indicatorId: string, date: string, value: number, comment: string): Promise<void> {
+  await tx.indicatorValue.upsert({
+    where: { indicatorId_date: { indicatorId, date: day(date) as Date } },
+    create: { indicatorId, date: day(date) as Date, value, comment },
+    update: { value, comment },
+  });
+}
+
+/**
+ * Rewrites an action's indicators while keeping each one's dated series: an input
+ * indicator is matched to an existing one by id, else by name, and updated in place.
+ * `values`, when given, replace the series; otherwise a changed `actual` becomes
+ * today's point. `actual` always ends up as the latest value.
+ */
+async function writeIndicators(tx: Tx, actionId: string, inputs: IndicatorInput[], replace: boolean): Promise<void> {
+  const existing = replace
+    ? await tx.indicator.findMany({ where: { actionId }, select: { id: true, name: true, actual: true } })
+    : [];
+  const unmatched = new Map(existing.map((e) => [e.id, e]));
+  for (const [i, ind] of inputs.entries()) {
+    const match =
+      (ind.id ? unmatched.get(ind.id) : undefined) ?? [...unmatched.values()].find((e) => e.name.trim() === ind.name.trim());
+    const fields = { position: i + 1, name: ind.name, kind: ind.kind, unit: ind.unit, target: ind.target ?? null };
+    let indicatorId: string;
+    let previous: number | null = null;
+    if (match) {
+      unmatched.delete(match.id);
+      indicatorId = match.id;
+      previous = match.actual === null ? null : match.actual.toNumber();
+      await tx.indicator.update({ where: { id: indicatorId }, data: fields });
+    } else {
+      indicatorId = (await tx.indicator.create({ data: { actionId, ...fields }, select: { id: true } })).id;
+    }
+    if (ind.values) {
+      if (ind.values.some((v) => v.date > today())) throw invalid({ indicators: ['La date d’une valeur ne peut pas être dans le futur.'] });
+      await tx.indicatorValue.deleteMany({ where: { indicatorId } });
+      if (ind.values.length)
+        await tx.indicatorValue.createMany({
+          data: ind.values.map((v) => ({ indicatorId, date: day(v.date) as Date, value: v.value, comment: v.comment ?? '' })),
+        });
+    } else if (ind.actual !== undefined && ind.actual !== null && ind.actual !== previous) {
+      await upsertValue(tx, indicatorId, today(), ind.actual, '');
+    }
+    await syncActual(tx, indicatorId);
   }
+  if (unmatched.size) await tx.indicator.deleteMany({ where: { id: { in: [...unmatched.keys()] } } });
 }
 
 function scalarData(input: Partial<ActionCreateInput>) {
@@ -282,8 +328,19 @@ export async function updateProgress(actor: Actor, id: string, input: unknown): 
   return guardedUpdate(actor, id, data.version, 'progress', async (tx) => {
     if (data.status) await tx.action.update({ where: { id }, data: { status: data.status } });
     for (const ind of data.indicators ?? []) {
-      const r = await tx.indicator.updateMany({ where: { id: ind.id, actionId: id }, data: { actual: ind.actual } });
-      if (!r.count) throw invalid({ indicators: ['Indicateur inconnu pour cette action.'] });
+      const current = await tx.indicator.findFirst({ where: { id: ind.id, actionId: id }, select: { id: true, actual: true } });
+      if (!current) throw invalid({ indicators: ['Indicateur inconnu pour cette action.'] });
+      // A dated entry records (or, with a null value, removes) that day's point; an
+      // undated one records today's point only when the value changed, so re-saving
+      // the quick update does not add points.
+      if (ind.date && ind.date > today()) throw invalid({ indicators: ['La date de la valeur ne peut pas être dans le futur.'] });
+      if (ind.date) {
+        if (ind.actual === null) await tx.indicatorValue.deleteMany({ where: { indicatorId: ind.id, date: day(ind.date) as Date } });
+        else await upsertValue(tx, ind.id, ind.date, ind.actual, ind.comment ?? '');
+      } else if (ind.actual !== null && ind.actual !== (current.actual?.toNumber() ?? null)) {
+        await upsertValue(tx, ind.id, today(), ind.actual, ind.comment ?? '');
+      }
+      await syncActual(tx, ind.id);
     }
     for (const m of data.milestones ?? []) {
       const r = await tx.milestone.updateMany({ where: { id: m.id, actionId: id }, data: { doneAt: day(m.doneAt) } });

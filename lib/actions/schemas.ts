@@ -60,6 +60,15 @@ export const milestoneSchema = z.strictObject({
   doneAt: isoDate('Date de réalisation').nullable().optional(),
 });
 
+const comment = text(500, 'Le commentaire');
+
+/** One dated actual value of an indicator. */
+export const indicatorValueSchema = z.strictObject({
+  date: isoDate('Date de la valeur'),
+  value: decimal('Valeur réalisée'),
+  comment: comment.optional(),
+});
+
 export const indicatorSchema = z.strictObject({
   id: z.string().max(40).optional(),
   name: requiredText(200, "Le nom de l'indicateur"),
@@ -67,6 +76,12 @@ export const indicatorSchema = z.strictObject({
   unit: requiredText(40, "L'unité"),
   target: decimal('Cible').nullable().optional(),
   actual: decimal('Valeur réalisée').nullable().optional(),
+  /** The whole dated series; when given it replaces the stored one and sets `actual`. */
+  values: z
+    .array(indicatorValueSchema)
+    .max(500, { error: '500 valeurs datées au maximum par indicateur.' })
+    .refine((a) => new Set(a.map((v) => v.date)).size === a.length, { error: 'Deux valeurs ont la même date.' })
+    .optional(),
 });
 
 const actionFields = {
@@ -138,7 +153,15 @@ export const progressUpdateSchema = z.strictObject({
   version: versionField,
   status: actionFields.status.optional(),
   indicators: z
-    .array(z.strictObject({ id: z.string().min(1).max(40), actual: decimal('Valeur réalisée').nullable() }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(40),
+        actual: decimal('Valeur réalisée').nullable(),
+        /** Date of the value (default: today); with a null value, removes that day's value. */
+        date: isoDate('Date de la valeur').optional(),
+        comment: comment.optional(),
+      }),
+    )
     .max(30)
     .optional(),
   milestones: z

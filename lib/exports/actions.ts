@@ -29,6 +29,8 @@ const COLUMNS = [
   'Financements demandés ou envisagés (€)',
   'Jalons en retard',
   'Dernière modification',
+  'Indicateurs (réalisé / cible, date de la dernière valeur)',
+  'Valeurs datées des indicateurs',
 ] as const;
 
 type Cell = string | number | null;
@@ -55,6 +57,16 @@ export async function exportRows(actor: Actor, filters: ProgrammeFilters): Promi
       operators: { select: { operator: { select: { name: true } } } },
       financing: { select: { amountCents: true, status: true } },
       milestones: { where: { doneAt: null, dueDate: { lt: today } }, select: { id: true } },
+      indicators: {
+        orderBy: { position: 'asc' },
+        select: {
+          name: true,
+          unit: true,
+          target: true,
+          actual: true,
+          values: { orderBy: { date: 'asc' }, select: { date: true, value: true } },
+        },
+      },
     },
   });
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
@@ -79,6 +91,16 @@ export async function exportRows(actor: Actor, filters: ProgrammeFilters): Promi
     euros(a.financing.filter((f) => f.status === 'REQUESTED' || f.status === 'PLANNED').reduce((s, f) => s + Number(f.amountCents), 0)),
     a.milestones.length,
     a.updatedAt.toISOString(),
+    a.indicators
+      .map((i) => {
+        const last = i.values.at(-1);
+        return `${i.name} : ${i.actual?.toString() ?? '—'} / ${i.target?.toString() ?? '—'} ${i.unit}${last ? ` au ${day(last.date)}` : ''}`;
+      })
+      .join(' ; '),
+    a.indicators
+      .filter((i) => i.values.length)
+      .map((i) => `${i.name} : ${i.values.map((v) => `${day(v.date)} = ${v.value.toString()}`).join(', ')}`)
+      .join(' ; '),
   ]);
 }
 

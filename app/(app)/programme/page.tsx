@@ -13,6 +13,9 @@ import { AXES, STATUSES } from '@/lib/actions/schemas';
 import { listOperators } from '@/lib/actions/queries';
 import { listRegions } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
+import { ProgrammeHealth } from '@/components/health/programme-health';
+import { ReportButtons } from '@/components/reports/report-buttons';
+import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
 import {
   ACTION_STATUS_LABELS,
   AXIS_SHORT_LABELS,
@@ -39,7 +42,12 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
   const filters = programmeFiltersSchema.parse(raw);
   const measure: Measure = raw.mesure && Object.hasOwn(MEASURES, raw.mesure) ? (raw.mesure as Measure) : 'actions';
   const actor = await requireActor();
-  const [o, regions, operators] = await Promise.all([orNotFound(getProgrammeOverview(actor, filters)), listRegions(), listOperators()]);
+  const [o, regions, operators, healthRows] = await Promise.all([
+    orNotFound(getProgrammeOverview(actor, filters)),
+    listRegions(),
+    listOperators(),
+    listTerritoryHealth(actor, { regionCode: filters.region }),
+  ]);
   const query = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) p.set(k, String(v));
@@ -60,6 +68,10 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
             <a className={buttonClasses('secondary', 'md')} href={`/api/v1/exports/actions.xlsx?${query({})}`} download>
               Exporter (XLSX)
             </a>
+            <Link className={buttonClasses('secondary', 'md')} href={`/programme/evolution?${query({})}`}>
+              Évolution
+            </Link>
+            <ReportButtons base="/api/v1/programme/report" query={query({})} label="Dossier de gouvernance" />
           </div>
         }
       />
@@ -83,6 +95,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <StatCard label="Budget prévisionnel" value={formatEuros(o.budgetCents)} href={drill({})} />
         <StatCard label="Territoires avec actions bloquées" value={formatInteger(o.blockedTerritories.length)} href={drill({ status: 'BLOCKED' })} />
       </div>
+      <ProgrammeHealth counts={countHealth(healthRows)} worst={healthRows.filter((h) => h.health.status !== 'ON_TRACK').slice(0, 15)} />
       <div className="grid gap-8 lg:grid-cols-2">
         <Table caption="Actions par axe du programme">
           <THead>

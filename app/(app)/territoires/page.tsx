@@ -5,13 +5,16 @@ import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireActor } from '@/lib/auth/session';
 import { listTerritories } from '@/lib/territories/queries';
+import { listTerritoryHealth } from '@/lib/health/queries';
+import { HealthStatusCell } from '@/components/health/health-status';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Territoires' };
 
 export default async function TerritoriesPage() {
   const actor = await requireActor();
-  const territories = await listTerritories(actor);
+  const [territories, healthRows] = await Promise.all([listTerritories(actor), listTerritoryHealth(actor)]);
+  const health = new Map(healthRows.map((h) => [h.slug, h.health]));
   return (
     <>
       <PageHeader
@@ -30,6 +33,7 @@ export default async function TerritoriesPage() {
               <Th scope="col">Phase</Th>
               <Th scope="col">EPCI</Th>
               <Th scope="col">Actions</Th>
+              <Th scope="col">État</Th>
             </Tr>
           </THead>
           <TBody>
@@ -45,6 +49,7 @@ export default async function TerritoriesPage() {
                 <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
                 <Td>{t.epciCount}</Td>
                 <Td>{t.actionCount}</Td>
+                <Td><HealthStatusCell health={health.get(t.slug)} /></Td>
               </Tr>
             ))}
           </TBody>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -26,6 +26,8 @@ import {
   formatEuros,
 } from '@/lib/labels';
 import { archiveOrRestore, saveProgress } from '../server-actions';
+import { recordIndicatorValueForm } from '../indicator-server-actions';
+import { IndicatorValues } from '@/components/actions/indicator-values';
 
 export const metadata: Metadata = { title: 'Fiche action' };
 
@@ -63,11 +65,14 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           { href: `/actions/${id}`, label: dto.reference },
         ]}
         actions={
-          <div className="flex flex-wrap gap-2">
+          <div className="print-hidden flex flex-wrap gap-2">
             {canEdit && !dto.archivedAt && <ButtonLink href={`/actions/${id}/modifier`}>Modifier</ButtonLink>}
             <ButtonLink href={`/actions/${id}/historique`} variant="secondary">
               Historique
             </ButtonLink>
+            <a href={`/api/v1/actions/${id}/report.pdf`} className={buttonClasses('secondary', 'md')} download>
+              Fiche (PDF)
+            </a>
           </div>
         }
       />
@@ -166,6 +171,13 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                         label={`Avancement de l'indicateur ${i.name}`}
                       />
                     ) : null}
+                    <IndicatorValues
+                      actionId={id}
+                      version={dto.version}
+                      indicator={i}
+                      today={today}
+                      record={canEdit && !dto.archivedAt ? recordIndicatorValueForm : undefined}
+                    />
                   </li>
                 ))}
               </ul>

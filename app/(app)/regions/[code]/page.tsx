@@ -9,6 +9,10 @@ import { requireActor } from '@/lib/auth/session';
 import { getRegion } from '@/lib/territories/queries';
 import { getRegionalDashboard, listReviewQueue } from '@/lib/regions/queries';
 import { orNotFound } from '@/lib/pages';
+import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
+import { HEALTH_LABELS, HEALTH_SYMBOLS } from '@/lib/health/territory-health';
+import { HealthStatusCell } from '@/components/health/health-status';
+import { ReportButtons } from '@/components/reports/report-buttons';
 import {
   AXIS_SHORT_LABELS,
   PLAN_STATUS_LABELS,
@@ -28,7 +32,13 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
   const { code } = await params;
   const actor = await requireActor();
   const region = await orNotFound(getRegion(actor, code));
-  const [rows, queue] = await Promise.all([getRegionalDashboard(actor, code), listReviewQueue(actor, code)]);
+  const [rows, queue, healthRows] = await Promise.all([
+    getRegionalDashboard(actor, code),
+    listReviewQueue(actor, code),
+    listTerritoryHealth(actor, { regionCode: code }),
+  ]);
+  const health = new Map(healthRows.map((h) => [h.slug, h.health]));
+  const healthCounts = countHealth(healthRows);
   const totals = rows.reduce(
     (t, r) => ({
       actions: t.actions + r.actions,
@@ -50,6 +60,10 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
             <Link href={`/regions/${code}/comites`} className={buttonClasses('primary', 'md')}>
               Comités régionaux
             </Link>
+            <Link href={`/regions/${code}/evolution`} className={buttonClasses('secondary', 'md')}>
+              Évolution
+            </Link>
+            <ReportButtons base={`/api/v1/regions/${code}/report`} label="Dossier de revue régionale" />
             <a href={`/api/v1/exports/actions.xlsx?region=${code}`} className={buttonClasses('secondary', 'md')} download>
               Exporter les actions (XLSX)
             </a>
@@ -64,6 +78,12 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
         <StatCard label="Investissement levé (réalisé)" value={`${num.format(totals.invest)} €`} />
         <StatCard label="Foncier mobilisé (réalisé)" value={`${num.format(totals.hectares)} ha`} />
       </div>
+      <p className="mb-8" data-testid="region-health">
+        <span className="font-semibold">État des territoires :</span>{' '}
+        {(['OFF_TRACK', 'TO_WATCH', 'ON_TRACK'] as const)
+          .map((s) => `${HEALTH_SYMBOLS[s]} ${formatInteger(healthCounts[s])} ${HEALTH_LABELS[s].toLowerCase()}`)
+          .join(' · ')}
+      </p>
       <Card title={`Plans à examiner (${queue.length})`} headingLevel={2} className="mb-8">
         {queue.length === 0 ? (
           <p>Aucun plan n&apos;attend la revue régionale.</p>
@@ -91,6 +111,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
         <THead>
           <Tr>
             <Th scope="col">Territoire</Th>
+            <Th scope="col">État</Th>
             <Th scope="col">État du plan</Th>
             <Th scope="col">Dernière version validée</Th>
             <Th scope="col">Dernière mise à jour</Th>
@@ -124,6 +145,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
                   {t.name}
                 </Link>
               </Th>
+              <Td><HealthStatusCell health={health.get(t.slug)} /></Td>
               <Td>
                 {PLAN_STATUS_LABELS[t.planStatus]}
                 {t.pending && (

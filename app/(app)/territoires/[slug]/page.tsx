@@ -11,6 +11,10 @@ import { orNotFound } from '@/lib/pages';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
 import { PlanSummary } from '@/components/plans/plan-summary';
 import { FranceMap } from '@/components/programme/france-map';
+import { ButtonLink } from '@/components/ui/button';
+import { ReportButtons } from '@/components/reports/report-buttons';
+import { HealthStatusCell } from '@/components/health/health-status';
+import { healthByTerritoryId } from '@/lib/health/queries';
 
 export const metadata: Metadata = { title: 'Territoire' };
 
@@ -18,6 +22,7 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const actor = await requireActor();
   const [t, plan] = await Promise.all([orNotFound(getTerritory(actor, slug)), orNotFound(getPlanOverview(actor, slug))]);
+  const health = (await healthByTerritoryId([t.id])).get(t.id);
   return (
     <>
       <PageHeader
@@ -26,7 +31,22 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
           .map((d) => `${d.name} (${d.code})`)
           .join(', ')}`}
         breadcrumbs={[{ href: '/territoires', label: 'Territoires' }, { href: `/territoires/${t.slug}`, label: t.name }]}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={`/territoires/${t.slug}/evolution`} variant="secondary">
+              Évolution
+            </ButtonLink>
+            <ButtonLink href={`/territoires/${t.slug}/plan/calendrier`} variant="secondary">
+              Calendrier
+            </ButtonLink>
+            <ReportButtons base={`/api/v1/territories/${t.slug}/report`} label="Dossier du comité de projet" />
+          </div>
+        }
       />
+      <div className="mb-4" data-testid="territory-health">
+        <span className="font-semibold">État : </span>
+        <HealthStatusCell health={health} />
+      </div>
       <div className="mb-6 flex flex-wrap gap-2">
         <Badge tone="primary">{TERRITORY_PHASE_LABELS[t.phase]}</Badge>
         {t.officialId && <Badge tone="neutral">Identifiant officiel {t.officialId}</Badge>}

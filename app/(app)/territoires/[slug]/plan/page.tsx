@@ -64,9 +64,12 @@ export default async function PlanPage({
           { href: `/territoires/${slug}/plan`, label: "Plan d'actions" },
         ]}
         actions={
-          permissions.canEdit && !filters.archived ? (
-            <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>
-          ) : undefined
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={`/territoires/${slug}/plan/calendrier`} variant="secondary">
+              Calendrier
+            </ButtonLink>
+            {permissions.canEdit && !filters.archived && <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>}
+          </div>
         }
       />
       {territoryReadOnlyReason(territory) && (
