@@ -32,7 +32,7 @@ export function SignOutButton({ everywhere }: { everywhere?: () => Promise<void>
       {everywhere && (
         <form action={everywhere}>
           <button type="submit" className={buttonClasses('ghost', 'sm')}>
-            Se déconnecter partout
+            Déconnecter tous mes appareils
           </button>
         </form>
       )}

@@ -1,5 +1,5 @@
 // Sessions are revocable server-side (ADR 0012): a session cookie copied before
-// sign-out is worthless afterwards, and "Se déconnecter partout" ends the other browsers.
+// sign-out is worthless afterwards, and "Déconnecter tous mes appareils" ends the other browsers.
 import { type Browser, type Cookie } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './helpers';
@@ -34,17 +34,40 @@ test('a session cookie kept after sign-out gets 401 on the API and the sign-in p
   await attacker.close();
 });
 
-test('"Se déconnecter partout" ends the sessions of the other browsers', async ({ page, browser, baseURL }) => {
+test('"Déconnecter tous mes appareils" ends the sessions of the other browsers', async ({ page, browser, baseURL }) => {
   await signIn(page, 'elu.tarn-nord@demo.test');
   const other = await browser.newContext({ baseURL: baseURL as string });
   const otherPage = await other.newPage();
   await signIn(otherPage, 'elu.tarn-nord@demo.test');
   expect((await other.request.get(API)).status()).toBe(200);
 
-  await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  await page.getByRole('button', { name: 'Déconnecter tous mes appareils' }).click();
   await expect(page).toHaveURL(/\/connexion/);
   await expectNoAxeViolations(page);
   expect((await page.request.get(API)).status()).toBe(401);
   expect((await other.request.get(API)).status()).toBe(401);
   await other.close();
+});
+
+test('throttled sign-in: 429 with Retry-After and a French message, in the form too', async ({ page, request }) => {
+  const email = 'inconnu.e2e@demo.test';
+  const attempt = async () => {
+    const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    return request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email, password: 'pas-le-bon', json: 'true' },
+    });
+  };
+  // No trusted proxy here: the per-account limit (10 free attempts) applies.
+  for (let i = 0; i < 10; i++) expect((await attempt()).status()).toBe(401);
+  const refused = await attempt();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/^Trop de tentatives de connexion/) });
+
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('pas-le-bon');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('#erreur-connexion')).toContainText(/Trop de tentatives de connexion\. Pour protéger le compte, réessayez dans \d+ secondes\./);
+  await expectNoAxeViolations(page);
 });

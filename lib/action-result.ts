@@ -1,5 +1,6 @@
 // Maps domain errors to server-action results (the UI's counterpart of lib/http).
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { logDenied } from '@/lib/security-log';
 
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? object : { value: T }))
@@ -7,6 +8,7 @@ export type ActionResult<T = undefined> =
 
 export function failure(error: unknown): { ok: false; message: string; errors?: FieldErrors; conflict?: unknown } {
   if (error instanceof AppError) {
+    logDenied(error);
     switch (error.code) {
       case 'INVALID':
         return { ok: false, message: error.message, errors: error.details?.fieldErrors };

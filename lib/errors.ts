@@ -7,7 +7,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: { fieldErrors?: FieldErrors; current?: unknown },
+    /** `context`: ids for the security log (never sent to the client). */
+    readonly details?: { fieldErrors?: FieldErrors; current?: unknown; context?: Record<string, unknown> },
   ) {
     super(message);
     this.name = 'AppError';
@@ -15,8 +16,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Ressource') => new AppError('NOT_FOUND', `${what} introuvable.`);
-export const forbidden = (message = "Vous n'avez pas les droits pour cette opération.") =>
-  new AppError('FORBIDDEN', message);
+export const forbidden = (message = "Vous n'avez pas les droits pour cette opération.", context?: Record<string, unknown>) =>
+  new AppError('FORBIDDEN', message, context ? { context } : undefined);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Authentification requise.');
 export const invalid = (fieldErrors: FieldErrors, message = 'Certains champs sont invalides.') =>
   new AppError('INVALID', message, { fieldErrors });

@@ -9,12 +9,13 @@ import { fieldErrorsFromZod } from '@/lib/validation';
 import { BODY_LIMITS, PayloadTooLarge, readBodyText } from '@/lib/http-body';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { authenticateToken, recordTokenUse } from '@/lib/tokens/tokens';
-import { securityLog } from '@/lib/security-log';
+import { logDenied, securityLog } from '@/lib/security-log';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
+    logDenied(error);
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.details?.fieldErrors) body.errors = error.details.fieldErrors;
     if (error.details?.current !== undefined) body.current = error.details.current;

@@ -57,6 +57,15 @@ export const securityLog = {
   error: (event: SecurityEvent, message?: string) => emit('error', event, message),
 };
 
+/**
+ * A refused authorization, logged where an AppError FORBIDDEN is mapped to a response
+ * (lib/http.ts, lib/action-result.ts). The error's `context` carries the ids.
+ */
+export function logDenied(error: { code: string; message: string; details?: { context?: Record<string, unknown> } }): void {
+  if (error.code !== 'FORBIDDEN') return;
+  securityLog.warn({ event: 'authz.denied', reason: error.message, ...error.details?.context });
+}
+
 /** Tests: collects every line written from now on; `stop()` restores stdout. */
 export function captureSecurityLog(): { lines: () => Record<string, unknown>[]; raw: () => string; stop: () => void } {
   const chunks: string[] = [];

@@ -1,6 +1,6 @@
 'use server';
 
-// "Se déconnecter partout": ends every session of the signed-in user, this browser's
+// "Déconnecter tous mes appareils": ends every session of the signed-in user, this browser's
 // included, then drops this browser's (now useless) session cookie.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';

@@ -223,8 +223,16 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
           name="status"
           label="Statut"
           required
-          hint="« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard."
-          options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
+          hint={
+            commitment.canManage
+              ? '« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard.'
+              : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.'
+          }
+          // Only national staff may cancel (lib/authz/policy.ts `commitment:cancel`).
+          options={COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || commitment.canManage || commitment.status === 'CANCELLED').map((s) => ({
+            value: s,
+            label: COMMITMENT_STATUS_LABELS[s],
+          }))}
           value={status}
           error={fieldErrors('status')}
           onChange={(e) => setStatus(e.target.value as CommitmentStatus)}

@@ -175,7 +175,7 @@ function changeSets(before: ActionDto, after: ActionDto) {
 /** Creates an action in the territory's plan. Only the territory's project lead may. */
 export async function createAction(actor: Actor, slug: string, input: unknown): Promise<ActionDto> {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
   const data = parseInput(actionCreateSchema, input);
   return db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.upsert({
@@ -222,10 +222,10 @@ export async function createAction(actor: Actor, slug: string, input: unknown): 
 async function loadForWrite(actor: Actor, id: string) {
   const row = await db.action.findFirst({
     where: { id, territory: territoryWhere(actor) },
-    select: { id: true, territoryId: true, version: true, archivedAt: true, territory: { select: { regionCodes: true } } },
+    select: { id: true, territoryId: true, version: true, archivedAt: true, territory: { select: { regionCodes: true, status: true } } },
   });
   if (!row) throw notFound('Action');
-  authorize(actor, 'plan:edit', { territoryId: row.territoryId, regionCodes: row.territory.regionCodes });
+  authorize(actor, 'plan:edit', { territoryId: row.territoryId, regionCodes: row.territory.regionCodes, status: row.territory.status });
   return row;
 }
 
@@ -380,7 +380,7 @@ export async function restoreAction(actor: Actor, id: string, input: unknown): P
  */
 export async function reorderActions(actor: Actor, slug: string, input: unknown): Promise<void> {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  authorize(actor, 'plan:edit', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
   const { orderedIds } = parseInput(reorderSchema, input);
   await db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.findUniqueOrThrow({ where: { territoryId: territory.id }, select: { id: true } });

@@ -111,11 +111,11 @@ export async function listActionsPage(
 export async function getAction(actor: Actor, id: string): Promise<ActionDto & { territoryId: string; regionCodes: string[]; canEdit: boolean }> {
   const row = await db.action.findFirst({
     where: { id, territory: territoryWhere(actor) },
-    select: { ...actionSelect, updatedById: true, territoryId: true, territory: { select: { slug: true, name: true, regionCodes: true } } },
+    select: { ...actionSelect, updatedById: true, territoryId: true, territory: { select: { slug: true, name: true, regionCodes: true, status: true } } },
   });
   if (!row) throw notFound('Action');
   const names = await editorNames([row.updatedById]);
-  const resource = { territoryId: row.territoryId, regionCodes: row.territory.regionCodes };
+  const resource = { territoryId: row.territoryId, regionCodes: row.territory.regionCodes, status: row.territory.status };
   return {
     ...toActionDto({ ...row, territory: { slug: row.territory.slug, name: row.territory.name } }, row.updatedById ? (names.get(row.updatedById) ?? null) : null),
     territoryId: row.territoryId,

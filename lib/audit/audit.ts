@@ -1,10 +1,12 @@
 // Every change appends an audit row in the same transaction as the change (STYLE §7).
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/authz/policy';
+import { actingRoleOn, type Actor } from '@/lib/authz/policy';
 
 export interface AuditEntry {
   actor: Actor;
+  /** The role the actor acted under, when the operation names it (decisions); else derived. */
+  role?: string | null;
   entityType: 'Action' | 'ActionPlan' | 'PlanVersion' | 'Territory' | 'User' | 'Commitment' | 'Operator' | 'Import' | 'RegionalCommittee' | 'ApiToken';
   entityId: string;
   operation: string;
@@ -14,10 +16,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** The role under which the actor acts on a territory (for the audit trail). */
+/**
+ * The role under which the actor acts on a territory (for the audit trail):
+ * deterministic, whatever the order of the memberships (lib/authz/policy.ts).
+ */
 export function roleOn(actor: Actor, territoryId?: string | null): string | null {
-  const local = territoryId ? actor.memberships.find((m) => m.territoryId === territoryId) : undefined;
-  return (local ?? actor.memberships[0])?.role ?? null;
+  return actingRoleOn(actor, territoryId);
 }
 
 const json = (v: unknown) => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
@@ -26,7 +30,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: entry.actor.id,
-      actorRole: roleOn(entry.actor, entry.territoryId),
+      actorRole: entry.role ?? roleOn(entry.actor, entry.territoryId),
       entityType: entry.entityType,
       entityId: entry.entityId,
       operation: entry.operation,

@@ -106,6 +106,14 @@ export function authOptions(): NextAuthOptions {
         return session;
       },
     },
+    logger: {
+      error(code, metadata) {
+        const message = metadata instanceof Error ? metadata.message : metadata.error?.message;
+        // A revoked or expired session read through /api/auth/session: expected, not an error.
+        if (code === 'JWT_SESSION_ERROR' && message === 'SESSION_ENDED') return;
+        console.error(`[next-auth][error][${code}]`, message, metadata);
+      },
+    },
     events: {
       async signOut({ token }) {
         if (typeof token?.sid === 'string') await revokeSession(token.sid, 'sign-out');

@@ -76,7 +76,7 @@ export async function revokeAllSessions(client: SessionClient, userId: string, r
   securityLog.info({ event: 'session.revoked-all', userId, reason, count });
 }
 
-/** "Se déconnecter partout": every session of the acting user, this one included. */
+/** "Déconnecter tous mes appareils": every session of the acting user, this one included. */
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await revokeAllSessions(db, actor.id, 'sign-out-everywhere');
 }

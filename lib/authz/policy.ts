@@ -1,8 +1,8 @@
 // The one place that decides who may do what on which scope (STYLE §2).
 // Domain functions call `can`/`authorize`; queries use the scope helpers so
 // that out-of-scope records are simply not found.
-import type { Role } from '@/lib/generated/prisma/enums';
-import { forbidden } from '@/lib/errors';
+import type { Role, TerritoryStatus } from '@/lib/generated/prisma/enums';
+import { forbidden, invalid } from '@/lib/errors';
 
 export interface MembershipScope {
   role: Role;
@@ -25,6 +25,8 @@ export type Tier = 'national' | 'operator' | 'regional' | 'local' | 'none';
 export interface TerritoryResource {
   territoryId: string;
   regionCodes: string[];
+  /** A suspended or archived territory is read-only (every `plan:*` write refused). */
+  status?: TerritoryStatus;
 }
 
 export type Permission =
@@ -38,6 +40,7 @@ export type Permission =
   | 'programme:read'
   | 'commitment:manage'
   | 'commitment:update-delivery'
+  | 'commitment:cancel'
   | 'committee:record'
   | 'import:territories'
   | 'admin:manage'
@@ -54,6 +57,7 @@ export interface ResourceFor {
   'programme:read': null;
   'commitment:manage': null;
   'commitment:update-delivery': { operatorId: string };
+  'commitment:cancel': null;
   'committee:record': { regionCode: string };
   'import:territories': null;
   'admin:manage': null;
@@ -99,6 +103,8 @@ const rules: { [P in Permission]: (actor: Actor, resource: ResourceFor[P]) => bo
   'commitment:manage': (a) => isNational(a),
   'commitment:update-delivery': (a, r) =>
     isNational(a) || a.memberships.some((m) => m.role === 'OPERATOR_STAFF' && m.operatorId === r.operatorId),
+  // Cancelling silences the late alerts: national staff only, never the operator itself.
+  'commitment:cancel': (a) => isNational(a),
   'committee:record': (a, r) => isNational(a) || holdsOnRegion(a, REGIONAL_ROLES, [r.regionCode]),
   'import:territories': (a) => isNational(a),
   'admin:manage': (a) => has(a, ['NATIONAL_ADMIN']),
@@ -106,13 +112,122 @@ const rules: { [P in Permission]: (actor: Actor, resource: ResourceFor[P]) => bo
   'mail:monitor': (a) => has(a, ['NATIONAL_ADMIN']),
 };
 
-export function can<P extends Permission>(actor: Actor, permission: P, resource: ResourceFor[P]): boolean {
-  return rules[permission](actor, resource);
+/** Writes on a territory's plan and actions: refused while the territory is not active. */
+const TERRITORY_WRITES: ReadonlySet<Permission> = new Set<Permission>([
+  'plan:edit',
+  'plan:submit',
+  'plan:validate-local',
+  'plan:comment',
+  'plan:review-regional',
+]);
+
+export const TERRITORY_READ_ONLY_MESSAGES: Record<Exclude<TerritoryStatus, 'ACTIVE'>, string> = {
+  SUSPENDED: 'Ce territoire est suspendu : son plan d’actions est en lecture seule jusqu’à sa réactivation par l’équipe nationale.',
+  ARCHIVED: 'Ce territoire est archivé : son plan d’actions est en lecture seule.',
+};
+
+/** Why writes on this territory are refused whoever asks, or null when it is active. */
+export function territoryReadOnlyReason(resource: { status?: TerritoryStatus }): string | null {
+  return resource.status && resource.status !== 'ACTIVE' ? TERRITORY_READ_ONLY_MESSAGES[resource.status] : null;
 }
 
-/** Throws FORBIDDEN unless the actor may. */
+function readOnlyReason(permission: Permission, resource: unknown): string | null {
+  if (!TERRITORY_WRITES.has(permission)) return null;
+  return territoryReadOnlyReason(resource as TerritoryResource);
+}
+
+export function can<P extends Permission>(actor: Actor, permission: P, resource: ResourceFor[P]): boolean {
+  return rules[permission](actor, resource) && readOnlyReason(permission, resource) === null;
+}
+
+/** Throws FORBIDDEN unless the actor may (with the reason when the territory is read-only). */
 export function authorize<P extends Permission>(actor: Actor, permission: P, resource: ResourceFor[P]): void {
-  if (!can(actor, permission, resource)) throw forbidden();
+  const context = { userId: actor.id, permission, resource };
+  if (!rules[permission](actor, resource)) throw forbidden(undefined, context);
+  const reason = readOnlyReason(permission, resource);
+  if (reason) throw forbidden(reason, context);
+}
+
+/* ------------------------------------------------------------ separation of duties */
+
+// A fixed order of roles (the enum's), so that every "which role" answer is the same
+// whatever order the memberships were loaded in.
+const ROLE_ORDER: readonly Role[] = [
+  'PROJECT_LEAD',
+  'ELECTED_OFFICIAL',
+  'INDUSTRIALIST',
+  'REGIONAL_STATE',
+  'REGIONAL_COUNCIL',
+  'NATIONAL_STAFF',
+  'NATIONAL_ADMIN',
+  'OPERATOR_STAFF',
+];
+const byRoleOrder = (a: MembershipScope, b: MembershipScope) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
+
+/**
+ * The role an actor acts under on a territory, for the audit trail: the first of its
+ * roles on that territory, else on one of its regions, else its first role, in the
+ * fixed role order. Decisions pass their explicit role instead.
+ */
+export function actingRoleOn(actor: Actor, territoryId?: string | null, regionCodes: readonly string[] = []): Role | null {
+  const sorted = [...actor.memberships].sort(byRoleOrder);
+  const local = territoryId ? sorted.find((m) => m.territoryId === territoryId) : undefined;
+  const regional = sorted.find((m) => m.regionCode !== null && regionCodes.includes(m.regionCode));
+  return (local ?? regional ?? sorted[0])?.role ?? null;
+}
+
+/** The binôme role under which a local decision is taken (élu before industriel). */
+export function localDecisionRole(actor: Actor, territoryId: string): Role {
+  const role = [...actor.memberships]
+    .sort(byRoleOrder)
+    .find((m) => BINOME.includes(m.role) && m.territoryId === territoryId)?.role;
+  if (!role) throw forbidden();
+  return role;
+}
+
+/** Separation of duties: whoever submitted a version may not validate it. */
+export function assertNotOwnSubmission(actor: Actor, submittedById: string | null): void {
+  if (submittedById !== null && submittedById === actor.id) {
+    throw forbidden('Vous avez soumis cette version : sa validation revient à un autre membre du binôme.', {
+      userId: actor.id,
+      rule: 'own-submission',
+    });
+  }
+}
+
+export type RegionalSide = 'STATE' | 'REGION';
+const SIDE_ROLE: Record<RegionalSide, Role> = { STATE: 'REGIONAL_STATE', REGION: 'REGIONAL_COUNCIL' };
+
+/** The regional sides (State, Region) the actor is copilot for on these regions. */
+export function regionalSidesHeld(actor: Actor, regionCodes: readonly string[]): RegionalSide[] {
+  return (['STATE', 'REGION'] as const).filter((side) => holdsOnRegion(actor, [SIDE_ROLE[side]], regionCodes));
+}
+
+/**
+ * The side (State or Region) a regional decision counts for. One decision counts for
+ * one side; a user who is copilot for both on the territory's region must name it.
+ */
+export function regionalDecisionSide(
+  actor: Actor,
+  regionCodes: readonly string[],
+  requested?: RegionalSide,
+): { side: RegionalSide; role: Role } {
+  const held = regionalSidesHeld(actor, regionCodes);
+  if (!held.length) throw forbidden(undefined, { userId: actor.id, permission: 'plan:review-regional' });
+  if (requested) {
+    if (!held.includes(requested)) {
+      throw forbidden(`Vous n’êtes pas copilote ${requested === 'STATE' ? 'pour l’État' : 'pour la Région'} de ce territoire.`);
+    }
+    return { side: requested, role: SIDE_ROLE[requested] };
+  }
+  if (held.length > 1) {
+    throw invalid(
+      { side: ['Vous êtes copilote pour l’État et pour la Région : précisez au nom de quel côté vous décidez.'] },
+      'Précisez le côté (État ou Région) de votre décision.',
+    );
+  }
+  const side = held[0] as RegionalSide;
+  return { side, role: SIDE_ROLE[side] };
 }
 
 export function tierOf(actor: Actor): Tier {

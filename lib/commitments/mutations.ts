@@ -11,8 +11,8 @@
 // (entityType "Commitment") in its transaction, without a territoryId: commitment changes
 // are not part of a territory's plan activity feed (which reads audit rows by territory).
 import { db, type Tx } from '@/lib/db';
-import { AppError, conflict, invalid } from '@/lib/errors';
-import { authorize, NATIONAL_ROLES, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { AppError, conflict, forbidden, invalid } from '@/lib/errors';
+import { authorize, can, NATIONAL_ROLES, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
 import { formatDate, formatDateTime } from '@/lib/labels';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -268,6 +268,10 @@ export async function updateDelivery(actor: Actor, id: string, input: unknown): 
   const c = await findVisibleCommitment(actor, id);
   authorize(actor, 'commitment:update-delivery', { operatorId: c.operatorId });
   const { version, ...data } = parseInput(deliveryUpdateSchema, input);
+  // Cancelling silences the late alerts: never the operator's own call (ADR 0012).
+  if (data.status === 'CANCELLED' && c.status !== 'CANCELLED' && !can(actor, 'commitment:cancel', null)) {
+    throw forbidden('Seule l’équipe nationale peut annuler un engagement. Indiquez plutôt son état réel (en retard, en cours…).');
+  }
   return guardedWrite(
     actor,
     id,

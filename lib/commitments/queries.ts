@@ -336,7 +336,7 @@ function toActionRef(a: ActionRefRow): CommitmentActionRef {
 export async function findVisibleCommitment(actor: Actor, id: string) {
   const row = await db.commitment.findFirst({
     where: { AND: [{ id }, await commitmentWhere(actor)] },
-    select: { id: true, operatorId: true, scope: true, regionCode: true, territoryId: true, version: true },
+    select: { id: true, operatorId: true, scope: true, regionCode: true, territoryId: true, version: true, status: true },
   });
   if (!row) throw notFound('Engagement');
   return row;

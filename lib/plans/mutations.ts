@@ -2,9 +2,16 @@
 // Transitions are guarded in the UPDATE's WHERE clause, so two people deciding at
 // once cannot both succeed: the second finds the state changed and gets a conflict.
 import { db, type Tx } from '@/lib/db';
-import { conflict, invalid, notFound } from '@/lib/errors';
-import { authorize, type Actor } from '@/lib/authz/policy';
-import { recordAudit, roleOn } from '@/lib/audit/audit';
+import { conflict, forbidden, invalid, notFound } from '@/lib/errors';
+import {
+  actingRoleOn,
+  assertNotOwnSubmission,
+  authorize,
+  localDecisionRole,
+  regionalDecisionSide,
+  type Actor,
+} from '@/lib/authz/policy';
+import { recordAudit } from '@/lib/audit/audit';
 import { notifyTerritoryRoles } from '@/lib/notifications/notify';
 import { actionSelect, toActionDto } from '@/lib/actions/dto';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -12,7 +19,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { parseInput } from '@/lib/validation';
 import type { PlanSnapshot } from './diff';
-import { commentSchema, localDecisionSchema, submitPlanSchema } from './schemas';
+import { commentSchema, localDecisionSchema, regionalDecisionSchema, submitPlanSchema } from './schemas';
 
 
 async function freeze(tx: Tx, territory: { id: string; slug: string; name: string }): Promise<PlanSnapshot> {
@@ -27,7 +34,7 @@ async function freeze(tx: Tx, territory: { id: string; slug: string; name: strin
 /** Freezes the working plan as the next numbered version and sends it to the binôme. */
 export async function submitPlan(actor: Actor, slug: string, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:submit', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  authorize(actor, 'plan:submit', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
   const { note } = parseInput(submitPlanSchema, input ?? {});
   return db.$transaction(async (tx) => {
     const plan = await tx.actionPlan.upsert({
@@ -85,7 +92,7 @@ async function findVersion(tx: Tx, territoryId: string, number: number) {
   if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw notFound('Version');
   const v = await tx.planVersion.findFirst({
     where: { number, plan: { territoryId } },
-    select: { id: true, planId: true, number: true, status: true },
+    select: { id: true, planId: true, number: true, status: true, submittedById: true },
   });
   if (!v) throw notFound('Version');
   return v;
@@ -94,10 +101,14 @@ async function findVersion(tx: Tx, territoryId: string, number: number) {
 /** The binôme (élu or industriel) validates a submitted version, or sends it back with a reason. */
 export async function decideLocally(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:validate-local', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  authorize(actor, 'plan:validate-local', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
   const { decision, comment } = parseInput(localDecisionSchema, input);
+  // Explicit acting role: the binôme role held on this territory, never the lead's.
+  const role = localDecisionRole(actor, territory.id);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
+    // Separation of duties: a lead who also sits in the binôme cannot validate their own submission.
+    if (decision === 'VALIDATE') assertNotOwnSubmission(actor, v.submittedById);
     const next = decision === 'VALIDATE' ? 'LOCALLY_VALIDATED' : 'CHANGES_REQUESTED';
     const moved = await tx.planVersion.updateMany({
       where: { id: v.id, status: 'SUBMITTED' },
@@ -108,7 +119,7 @@ export async function decideLocally(actor: Actor, slug: string, number: number, 
     await recordDecision(tx, actor, {
       territoryId: territory.id,
       version: v,
-      role: roleOn(actor, territory.id) as Role,
+      role,
       tier: 'LOCAL',
       decision,
       comment,
@@ -136,7 +147,7 @@ export async function decideLocally(actor: Actor, slug: string, number: number, 
 /** A comment on a version, or on one action of it. */
 export async function commentVersion(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:comment', { territoryId: territory.id, regionCodes: territory.regionCodes });
+  authorize(actor, 'plan:comment', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
   const { body, actionId } = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
@@ -146,7 +157,7 @@ export async function commentVersion(actor: Actor, slug: string, number: number,
         throw invalid({ actionId: ['Cette action ne fait pas partie de la version commentée.'] });
       }
     }
-    const role = roleOn(actor, territory.id) as Role;
+    const role = actingRoleOn(actor, territory.id, territory.regionCodes) as Role;
     const tier = role === 'REGIONAL_STATE' || role === 'REGIONAL_COUNCIL' ? 'REGIONAL' : role === 'NATIONAL_STAFF' || role === 'NATIONAL_ADMIN' ? 'NATIONAL' : 'LOCAL';
     const review = await tx.review.create({
       data: { planVersionId: v.id, authorId: actor.id, authorRole: role, tier, kind: 'COMMENT', body, actionId: actionId ?? null },
@@ -176,12 +187,10 @@ const SIDE_OF: Partial<Record<Role, Side>> = { REGIONAL_STATE: 'STATE', REGIONAL
  */
 export async function decideRegionally(actor: Actor, slug: string, number: number, input: unknown) {
   const territory = await getTerritoryRef(actor, slug);
-  authorize(actor, 'plan:review-regional', { territoryId: territory.id, regionCodes: territory.regionCodes });
-  const { decision, comment } = parseInput(localDecisionSchema, input);
-  const membership = actor.memberships.find(
-    (m) => SIDE_OF[m.role] && m.regionCode !== null && territory.regionCodes.includes(m.regionCode),
-  );
-  const side = SIDE_OF[membership?.role as Role] as Side;
+  authorize(actor, 'plan:review-regional', { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status });
+  const { decision, comment, side: requested } = parseInput(regionalDecisionSchema, input);
+  // One decision counts for one side, named by whoever is copilot for both.
+  const { side, role } = regionalDecisionSide(actor, territory.regionCodes, requested);
   return db.$transaction(async (tx) => {
     const v = await findVersion(tx, territory.id, number);
     await tx.$queryRaw`select id from "PlanVersion" where id = ${v.id} for update`;
@@ -195,6 +204,18 @@ export async function decideRegionally(actor: Actor, slug: string, number: numbe
     const already = side === 'STATE' ? current.stateValidatedAt : current.regionValidatedAt;
     if (already && decision === 'VALIDATE') {
       throw conflict(`La version ${number} a déjà été validée par ${side === 'STATE' ? "l'État" : 'la Région'}.`);
+    }
+    // The same person never validates both sides.
+    if (decision === 'VALIDATE') {
+      const own = await tx.review.findFirst({
+        where: { planVersionId: v.id, authorId: actor.id, tier: 'REGIONAL', kind: 'VALIDATE' },
+        select: { authorRole: true },
+      });
+      if (own) {
+        throw forbidden(
+          `Vous avez déjà validé cette version pour ${own.authorRole === 'REGIONAL_STATE' ? 'l’État' : 'la Région'} : la validation de l’autre côté revient à une autre personne.`,
+        );
+      }
     }
     const now = new Date();
     let next: 'LOCALLY_VALIDATED' | 'VALIDATED' | 'CHANGES_REQUESTED';
@@ -228,7 +249,7 @@ export async function decideRegionally(actor: Actor, slug: string, number: numbe
     await recordDecision(tx, actor, {
       territoryId: territory.id,
       version: { ...v, status: current.status },
-      role: membership?.role as Role,
+      role,
       tier: 'REGIONAL',
       decision,
       comment,
@@ -290,6 +311,7 @@ async function recordDecision(
   });
   await recordAudit(tx, {
     actor,
+    role: d.role,
     entityType: 'PlanVersion',
     entityId: d.version.id,
     operation: d.operation,

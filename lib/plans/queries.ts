@@ -2,7 +2,7 @@
 import { db } from '@/lib/db';
 import { invalid, notFound } from '@/lib/errors';
 import { can, type Actor } from '@/lib/authz/policy';
-import type { ActionStatus, Axis, PlanStatus, PlanVersionStatus, ReviewKind, ReviewTier, Role } from '@/lib/generated/prisma/enums';
+import type { ActionStatus, Axis, PlanStatus, PlanVersionStatus, ReviewKind, ReviewTier, Role, TerritoryStatus } from '@/lib/generated/prisma/enums';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { compareSnapshots, type PlanDiff, type PlanSnapshot } from './diff';
 
@@ -35,8 +35,11 @@ export interface PlanPermissions {
   canReviewRegional: boolean;
 }
 
-export async function planPermissions(actor: Actor, territory: { id: string; regionCodes: string[] }): Promise<PlanPermissions> {
-  const r = { territoryId: territory.id, regionCodes: territory.regionCodes };
+export async function planPermissions(
+  actor: Actor,
+  territory: { id: string; regionCodes: string[]; status?: TerritoryStatus },
+): Promise<PlanPermissions> {
+  const r = { territoryId: territory.id, regionCodes: territory.regionCodes, status: territory.status };
   return {
     canEdit: can(actor, 'plan:edit', r),
     canSubmit: can(actor, 'plan:submit', r),

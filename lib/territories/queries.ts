@@ -195,7 +195,7 @@ export async function getTerritory(actor: Actor, slug: string): Promise<Territor
 export async function getTerritoryRef(actor: Actor, slug: string) {
   const t = await db.territory.findFirst({
     where: { AND: [{ slug }, territoryWhere(actor)] },
-    select: { id: true, slug: true, name: true, regionCodes: true },
+    select: { id: true, slug: true, name: true, regionCodes: true, status: true },
   });
   if (!t) throw notFound('Territoire');
   return t;

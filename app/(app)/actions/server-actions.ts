@@ -131,10 +131,15 @@ export async function decideLocallyForm(_prev: FormState, form: FormData): Promi
 }
 
 export async function decideRegionallyForm(_prev: FormState, form: FormData): Promise<FormState> {
-  return decide(form, decideRegionally);
+  // The side is sent only by a copilot for both State and Region (ADR 0012).
+  const side = text(form, 'side');
+  return decide(form, (a, slug, number, input) => decideRegionally(a, slug, number, { ...(input as object), ...(side ? { side } : {}) }));
 }
 
-async function decide(form: FormData, fn: typeof decideLocally): Promise<FormState> {
+async function decide(
+  form: FormData,
+  fn: (actor: Awaited<ReturnType<typeof getActor>> & object, slug: string, number: number, input: unknown) => Promise<unknown>,
+): Promise<FormState> {
   let slug: string;
   let number: number;
   try {

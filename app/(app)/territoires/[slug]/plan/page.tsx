@@ -24,6 +24,7 @@ import {
   formatEuros,
 } from '@/lib/labels';
 import { moveAction } from '../../../actions/server-actions';
+import { territoryReadOnlyReason } from '@/lib/authz/policy';
 
 export const metadata: Metadata = { title: "Plan d'actions" };
 
@@ -85,6 +86,11 @@ export default async function PlanPage({
           </div>
         }
       />
+      {territoryReadOnlyReason(territory) && (
+        <p role="status" className="mb-6 rounded border-l-4 border-warning-600 bg-warning-50 p-4 text-neutral-900">
+          {territoryReadOnlyReason(territory)}
+        </p>
+      )}
       <form method="get" className="mb-6 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filtrer les actions">
         <TextInput id="q" name="q" label="Rechercher" defaultValue={filters.q ?? ''} hint="Titre, description, objectifs, pilote" />
         <Select

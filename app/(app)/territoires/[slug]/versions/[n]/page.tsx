@@ -8,7 +8,7 @@ import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { buttonClasses } from '@/components/ui/button';
 import { ServerForm } from '@/components/forms/server-form';
 import { requireActor } from '@/lib/auth/session';
-import { ROLE_LABELS } from '@/lib/authz/policy';
+import { regionalSidesHeld, ROLE_LABELS, territoryReadOnlyReason } from '@/lib/authz/policy';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { getVersion, planPermissions } from '@/lib/plans/queries';
 import { orNotFound } from '@/lib/pages';
@@ -34,6 +34,8 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
   const territory = await orNotFound(getTerritoryRef(actor, slug));
   const v = await orNotFound(getVersion(actor, slug, Number(n)));
   const permissions = await planPermissions(actor, territory);
+  const sides = regionalSidesHeld(actor, territory.regionCodes);
+  const readOnly = territoryReadOnlyReason(territory);
   const actionRefs = new Map(v.snapshot.actions.map((a) => [a.id, `${a.reference} « ${a.title} »`]));
   return (
     <>
@@ -54,6 +56,11 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
           ) : undefined
         }
       />
+      {readOnly && (
+        <p role="status" className="mb-6 rounded border-l-4 border-warning-600 bg-warning-50 p-4 text-neutral-900">
+          {readOnly}
+        </p>
+      )}
       <p className="mb-6">
         <Badge tone={v.status === 'VALIDATED' ? 'success' : v.status === 'CHANGES_REQUESTED' ? 'warning' : 'info'}>
           {VERSION_STATUS_LABELS[v.status]}
@@ -74,6 +81,20 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
               {v.stateValidatedAt ? `Validée par l'État le ${formatDateTime(v.stateValidatedAt)}. ` : "En attente de l'État. "}
               {v.regionValidatedAt ? `Validée par la Région le ${formatDateTime(v.regionValidatedAt)}.` : 'En attente de la Région.'}
             </p>
+            {sides.length > 1 && (
+              <Select
+                id="side-regional"
+                name="side"
+                label="Vous décidez au nom de"
+                hint="Vous êtes copilote pour l’État et pour la Région : votre décision compte pour un seul côté ; l’autre revient à une autre personne."
+                required
+                options={[
+                  { value: 'STATE', label: 'L’État (SGAR)' },
+                  { value: 'REGION', label: 'La Région (Conseil régional)' },
+                ]}
+                className="mb-4"
+              />
+            )}
           </DecisionCard>
         )}
         <Card title="Échanges et décisions" headingLevel={2}>
