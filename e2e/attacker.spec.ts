@@ -172,6 +172,15 @@ test('oversized bodies get 413 before they are read; authorization comes first',
   expect(anonymous.status).toBe(401);
 });
 
+test('the sign-in endpoint caps its body too (64 KB)', async ({ baseURL }) => {
+  const base = baseURL as string;
+  const announced = await endlessUpload(base, '/api/auth/callback/credentials', { cookie: '', contentType: 'application/x-www-form-urlencoded', declaredLength: 100 * 1024 * 1024 });
+  expect(announced.status).toBe(413);
+  const streamed = await endlessUpload(base, '/api/auth/callback/credentials', { cookie: '', contentType: 'application/x-www-form-urlencoded' });
+  expect(streamed.status).toBe(413);
+  expect(streamed.bytesSent).toBeLessThan(5 * 1024 * 1024);
+});
+
 const TARGETS = [
   '/programme',
   '/programme/actions',

@@ -13,6 +13,8 @@ export const BODY_LIMITS = {
   csvImport: 20 * MB,
   /** CSP violation reports sent by browsers. */
   cspReport: 64 * 1024,
+  /** next-auth's own form posts (sign-in, sign-out, CSRF token): a few hundred bytes. */
+  authForm: 64 * 1024,
 } as const;
 
 function label(limit: number): string {

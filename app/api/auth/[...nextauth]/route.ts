@@ -1,13 +1,25 @@
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
 import { parseThrottledError, throttledMessage } from '@/lib/auth/throttle-message';
+import { BODY_LIMITS, PayloadTooLarge, readBodyText } from '@/lib/http-body';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 // next-auth 4 reads params synchronously; Next 16 passes them as a promise.
-async function handler(request: NextRequest, context: Ctx) {
+async function handler(incoming: NextRequest, context: Ctx) {
   const params = await context.params;
+  let request = incoming;
+  if (incoming.method === 'POST') {
+    // next-auth reads the whole body itself: cap it first (64 KB, 413 before more is read).
+    try {
+      const body = await readBodyText(incoming, BODY_LIMITS.authForm);
+      request = new NextRequest(incoming.url, { method: 'POST', headers: incoming.headers, body });
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) return error.response();
+      throw error;
+    }
+  }
   const response = await (
     NextAuth(authOptions()) as (r: NextRequest, c: { params: { nextauth: string[] } }) => Promise<Response>
   )(request, { params });
