@@ -2,6 +2,8 @@
 // same scope and filters, and its cache (keyed by the data version in PostgreSQL)
 // never serves figures older than a committed write, wherever that write came from.
 import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
@@ -17,8 +19,15 @@ import { actor, DEMO } from '../fixtures';
 let national: Actor;
 
 beforeAll(async () => {
-  await resetDomainData(db);
-  await seedNational(db, { passwordHash: await hashPassword('Demo-Territoires-2026') });
+  // Emptying the domain tables (the audit log's TRUNCATE guard included) is the owner's
+  // right, not the app role's (ADR 0011): the dataset is loaded as the owner.
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.MIGRATION_DATABASE_URL as string, max: 4 }) });
+  try {
+    await resetDomainData(owner);
+    await seedNational(owner, { passwordHash: await hashPassword('Demo-Territoires-2026') });
+  } finally {
+    await owner.$disconnect();
+  }
   national = await actor(DEMO.national);
 }, 180_000);
 
