@@ -98,6 +98,13 @@ test('national: filter the overview, read the map, drill down, export and open t
   const tarnHref = await depTable.getByRole('row', { name: /Tarn \(81\)/ }).getByRole('link').getAttribute('href');
   expect(tarnHref).toMatch(/departement=81/);
   await expect(page.locator('figure.fr-map use[href$="#d81"]')).toHaveCount(1);
+  // Territory health is a measure of the map too (share of territories to watch or off track).
+  await page.getByLabel('Mesure représentée').selectOption('health');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page.getByRole('img', { name: /Carte des départements, métropole et outre-mer : Territoires à surveiller ou en difficulté/ })).toBeVisible();
+  await page.getByText(/Afficher le tableau des données/).click();
+  await expect(page.getByRole('table', { name: /Territoires à surveiller ou en difficulté par département/ })).toContainText(/\d+ % des territoires en alerte/);
+  await expectNoAxeViolations(page);
 
   // Drill down from a figure to the list behind it.
   const skills = page.getByRole('table', { name: 'Actions par axe du programme' }).getByRole('link', { name: 'Compétences et recrutement' });

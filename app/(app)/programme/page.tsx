@@ -15,7 +15,7 @@ import { listRegions } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
 import { ProgrammeHealth } from '@/components/health/programme-health';
 import { ReportButtons } from '@/components/reports/report-buttons';
-import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
+import { countHealth, healthByDepartement, listTerritoryHealth } from '@/lib/health/queries';
 import {
   ACTION_STATUS_LABELS,
   AXIS_SHORT_LABELS,
@@ -32,6 +32,11 @@ const MEASURES = {
   territories: { label: 'Nombre de territoires', of: (d: { territories: number }) => d.territories, fmt: (n: number) => `${formatInteger(n)} territoires` },
   budget: { label: 'Budget prévisionnel', of: (d: { budgetCents: number }) => d.budgetCents / 100, fmt: (n: number) => formatEuros(n * 100) },
   late: { label: 'Jalons en retard', of: (d: { lateMilestones: number }) => d.lateMilestones, fmt: (n: number) => `${formatInteger(n)} jalons en retard` },
+  health: {
+    label: 'Territoires à surveiller ou en difficulté',
+    of: (d: { alertShare: number }) => Math.round(d.alertShare * 100),
+    fmt: (n: number) => `${n} % des territoires en alerte`,
+  },
 } as const;
 type Measure = keyof typeof MEASURES;
 
@@ -55,6 +60,8 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
   };
   const drill = (extra: Record<string, string>) => `/programme/actions?${query(extra)}`;
   const m = MEASURES[measure];
+  // Health as a map measure: the share of a département's territories to watch or off track.
+  const depHealth = new Map(healthByDepartement(healthRows).map((d) => [d.code, d.alertShare]));
   return (
     <>
       <PageHeader
@@ -148,7 +155,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <FranceMap
           measureLabel={m.label}
           detailHeader="Territoires"
-          data={o.byDepartement.map((d) => ({
+          data={o.byDepartement.map((row) => ({ ...row, alertShare: depHealth.get(row.code) ?? 0 })).map((d) => ({
             code: d.code,
             name: d.name,
             value: m.of(d),
