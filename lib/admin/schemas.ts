@@ -3,20 +3,11 @@
 // actions and the API (STYLE §5). Unknown keys are refused; messages are French.
 import { z } from 'zod';
 import '@/lib/validation';
-import { LOCAL_ROLES, NATIONAL_ROLES, REGIONAL_ROLES } from '@/lib/authz/policy';
+import { LOCAL_ROLES, NATIONAL_ROLES, REGIONAL_ROLES, ROLES } from '@/lib/authz/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { isCommonPassword } from '@/lib/account/common-passwords';
 
-export const ROLES = [
-  'PROJECT_LEAD',
-  'ELECTED_OFFICIAL',
-  'INDUSTRIALIST',
-  'REGIONAL_STATE',
-  'REGIONAL_COUNCIL',
-  'NATIONAL_STAFF',
-  'NATIONAL_ADMIN',
-  'OPERATOR_STAFF',
-] as const satisfies readonly Role[];
+export { ROLES };
 
 export const ADMIN_LIMITS = {
   name: 200,

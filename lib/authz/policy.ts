@@ -150,9 +150,9 @@ export function authorize<P extends Permission>(actor: Actor, permission: P, res
 
 /* ------------------------------------------------------------ separation of duties */
 
-// A fixed order of roles (the enum's), so that every "which role" answer is the same
-// whatever order the memberships were loaded in.
-const ROLE_ORDER: readonly Role[] = [
+// Every role, in a fixed order (the enum's), so that every "which role" answer is the same
+// whatever order the memberships were loaded in. Also the administration's list of roles.
+export const ROLES = [
   'PROJECT_LEAD',
   'ELECTED_OFFICIAL',
   'INDUSTRIALIST',
@@ -161,7 +161,8 @@ const ROLE_ORDER: readonly Role[] = [
   'NATIONAL_STAFF',
   'NATIONAL_ADMIN',
   'OPERATOR_STAFF',
-];
+] as const satisfies readonly Role[];
+const ROLE_ORDER: readonly Role[] = ROLES;
 const byRoleOrder = (a: MembershipScope, b: MembershipScope) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
 
 /**
