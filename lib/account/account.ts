@@ -4,6 +4,8 @@ import type { Actor } from '@/lib/authz/policy';
 import { invalid } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { recordSuccess, reserveAttempt } from '@/lib/auth/throttle';
+import { formatWait } from '@/lib/auth/throttle-message';
 import { parseInput } from '@/lib/validation';
 import { passwordChangedMail } from '@/lib/mail/messages';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -38,12 +40,22 @@ export async function updateProfile(actor: Actor, input: unknown): Promise<Accou
  * Changes the caller's password: the current one is required; the new one follows the
  * password rule (12 characters, not a common password). Mails "your password was changed".
  */
-export async function changePassword(actor: Actor, input: unknown, now = new Date()): Promise<void> {
+export async function changePassword(actor: Actor, input: unknown, now = new Date(), ip: string | null = null): Promise<void> {
   const data = parseInput(changePasswordSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, email: true, name: true } });
+  // The current password is a password guess like a sign-in (a session left open must not
+  // let anyone try passwords at will): it counts on the same throttle, before verification.
+  const reservation = await reserveAttempt(user.email, ip, now);
+  if (!reservation.allowed) {
+    throw invalid(
+      { currentPassword: [`Trop de tentatives : réessayez dans ${formatWait(reservation.retryAfterSeconds)}.`] },
+      'Le mot de passe n’a pas été changé.',
+    );
+  }
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw invalid({ currentPassword: ['Mot de passe actuel incorrect.'] }, 'Le mot de passe n’a pas été changé.');
   }
+  await recordSuccess(user.email, ip);
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
     // Guarded on the hash checked above: a concurrent change makes this one match nothing.

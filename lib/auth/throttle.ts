@@ -134,9 +134,3 @@ export async function clearAccountThrottle(email: string): Promise<void> {
   const account = accountKey(email);
   await db.loginThrottle.deleteMany({ where: { OR: [{ key: `acct:${account}` }, { key: { startsWith: `acct-ip:${account}:` } }] } });
 }
-
-/** Housekeeping: drops counters idle for longer than the reset period. */
-export async function purgeStaleThrottles(now = new Date()): Promise<number> {
-  const { count } = await db.loginThrottle.deleteMany({ where: { lastAttemptAt: { lt: new Date(now.getTime() - THROTTLE_RESET_MS) } } });
-  return count;
-}

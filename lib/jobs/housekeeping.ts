@@ -4,6 +4,7 @@
 import { db, type PrismaClient } from '@/lib/db';
 import { parisDay } from '@/lib/commitments/rules';
 import { parisWeek } from '@/lib/mail/weeks';
+import { THROTTLE_RESET_MS } from '@/lib/auth/throttle';
 
 const DAY_MS = 86_400_000;
 
@@ -11,8 +12,6 @@ const DAY_MS = 86_400_000;
 export const RETENTION_DAYS = {
   /** Sessions ended (revoked or past their absolute limit) stay listed for a month. */
   endedSessions: 30,
-  /** A throttle row whose back-off is over and that saw no attempt for a day is useless. */
-  throttle: 1,
   /** Reset links, used or expired. */
   resetTokens: 7,
   /** Sent mails and mails that failed for good (the administration's mail monitor). */
@@ -37,9 +36,8 @@ export async function purgeExpired(now = new Date(), client: PrismaClient = db a
   const horizonWeek = parisWeek(before(RETENTION_DAYS.schedule)).week;
   const [sessions, throttle, resetTokens, mails, digests, scheduledRuns] = await client.$transaction([
     client.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: ended } }, { revokedAt: { lt: ended } }] } }),
-    client.loginThrottle.deleteMany({
-      where: { lastAttemptAt: { lt: before(RETENTION_DAYS.throttle) }, nextAllowedAt: { lt: now } },
-    }),
+    // A counter idle for longer than the reset period counts as zero anyway (lib/auth/throttle.ts).
+    client.loginThrottle.deleteMany({ where: { lastAttemptAt: { lt: new Date(now.getTime() - THROTTLE_RESET_MS) } } }),
     client.passwordResetToken.deleteMany({ where: { expiresAt: { lt: before(RETENTION_DAYS.resetTokens) } } }),
     client.emailOutbox.deleteMany({
       where: {

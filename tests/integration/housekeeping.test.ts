@@ -25,7 +25,7 @@ describe('housekeeping', () => {
     await db.loginThrottle.createMany({
       data: [
         { key: 'hk:idle', attempts: 3, lastAttemptAt: daysAgo(2), nextAllowedAt: daysAgo(2) },
-        { key: 'hk:still-blocked', attempts: 9, lastAttemptAt: daysAgo(2), nextAllowedAt: daysAgo(-1) },
+        { key: 'hk:still-blocked', attempts: 9, lastAttemptAt: new Date(NOW.getTime() - 600_000), nextAllowedAt: daysAgo(-1) },
         { key: 'hk:recent', attempts: 1, lastAttemptAt: NOW, nextAllowedAt: NOW },
       ],
     });

@@ -7,7 +7,9 @@ import { db } from '@/lib/db';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { accountKey, delayAfter, reserveAttempt, THROTTLE_RULES } from '@/lib/auth/throttle';
 import { captureSecurityLog } from '@/lib/security-log';
-import { DEMO } from '../fixtures';
+import { changePassword } from '@/lib/account/account';
+import { AppError } from '@/lib/errors';
+import { actor, DEMO } from '../fixtures';
 
 const PASSWORD = 'Demo-Territoires-2026';
 const run = promisify(execFile);
@@ -122,5 +124,20 @@ describe('sign-in throttling', () => {
     } finally {
       log.stop();
     }
+  });
+
+  it('counts wrong current passwords of "Mon compte" on the same throttle as sign-in', async () => {
+    const me = await actor(DEMO.industrielTarnNord);
+    const attempt = (currentPassword: string) =>
+      changePassword(me, { currentPassword, newPassword: 'Un-mot-de-passe-neuf-2026', confirmation: 'Un-mot-de-passe-neuf-2026' }, new Date(), '198.51.100.7').then(
+        () => 'changed',
+        (e: unknown) => (e instanceof AppError ? (e.details?.fieldErrors?.currentPassword?.[0] ?? e.message) : 'other'),
+      );
+    const wrong = await Promise.all(Array.from({ length: 8 }, () => attempt('pas-le-bon')));
+    expect(wrong.filter((m) => m === 'Mot de passe actuel incorrect.')).toHaveLength(THROTTLE_RULES['acct-ip'].free);
+    expect(wrong.filter((m) => m.startsWith('Trop de tentatives'))).toHaveLength(8 - THROTTLE_RULES['acct-ip'].free);
+    // Even the right password now waits, and nothing was changed.
+    expect(await attempt(PASSWORD)).toMatch(/^Trop de tentatives : réessayez dans/);
+    expect(await signInWithPassword(DEMO.industrielTarnNord, PASSWORD, null)).toMatchObject({ ok: true });
   });
 });

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { signOutEverywhere } from '@/lib/auth/sessions';
+import { requestContext } from '@/lib/auth/client-address';
 import { failure } from '@/lib/action-result';
 import { changePassword, updateProfile } from '@/lib/account/account';
 import { updatePreferences } from '@/lib/mail/preferences';
@@ -49,7 +50,7 @@ export async function changePasswordForm(_prev: ServerFormState, form: FormData)
       currentPassword: text(form, 'currentPassword'),
       newPassword: text(form, 'newPassword'),
       confirmation: text(form, 'confirmation'),
-    });
+    }, new Date(), (await requestContext()).ip);
     return { ok: true, message: 'Votre mot de passe est changé. Toutes vos sessions sont fermées, celle-ci comprise : reconnectez-vous avec le nouveau mot de passe.' };
   } catch (error) {
     return failure(error);
