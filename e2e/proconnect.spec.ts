@@ -118,3 +118,28 @@ test('a deactivated account is refused, even once linked', async ({ page, browse
   expect((await page.request.get('/api/v1/territories')).status()).toBe(401);
   await adminContext.close();
 });
+
+test('"Se déconnecter partout" also ends the ProConnect session of this browser', async ({ page, browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin@demo.test');
+  const email = `agent.partout.${Date.now()}@exemple.gouv.fr`;
+  await invite(admin, email);
+  await adminContext.close();
+
+  await proconnect(page, email);
+  await expect(page).toHaveURL(/\/territoires\/tarn-nord$/);
+  await page.goto('/compte');
+  const endSession = page.waitForRequest((r) => r.url().startsWith(`${OIDC}/session/end?`));
+  await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  const url = new URL((await endSession).url());
+  expect(url.searchParams.get('id_token_hint')).toBeTruthy();
+  expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${ORIGIN}/api/proconnect/logout/callback`);
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(/\/connexion\?deconnexion=proconnect$/);
+  expect((await page.request.get('/api/v1/territories/tarn-nord')).status()).toBe(401);
+
+  // The provider asks for the login again: its session is over too.
+  await page.getByRole('button', { name: 'S’identifier avec ProConnect' }).click();
+  await expect(page.locator('input[name="login"]')).toBeVisible();
+});

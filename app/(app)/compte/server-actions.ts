@@ -2,10 +2,13 @@
 
 // Thin server actions of "Mon compte" (STYLE §8): the caller's own account only.
 import { revalidatePath } from 'next/cache';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import { requestContext } from '@/lib/auth/client-address';
+import { proconnectLogout } from '@/lib/auth/proconnect-logout';
+import { authOptions } from '@/lib/auth/options';
 import { failure } from '@/lib/action-result';
 import { changePassword, updateProfile } from '@/lib/account/account';
 import { updatePreferences } from '@/lib/mail/preferences';
@@ -58,6 +61,23 @@ export async function changePasswordForm(_prev: ServerFormState, form: FormData)
 }
 
 export async function signOutEverywhereForm(): Promise<void> {
-  await signOutEverywhere(await actor());
+  const me = await actor();
+  const jar = await cookies();
+  const h = await headers();
+  // Read before the revocation: the id_token of a ProConnect session is in this cookie.
+  const end = await proconnectLogout(jar.getAll(), `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host')}`);
+  await signOutEverywhere(me);
+  // next-auth's session cookie (default name, `__Secure-` over https, chunked `.0`, `.1`…).
+  const sessionCookie = authOptions().cookies?.sessionToken?.name ?? 'next-auth.session-token';
+  for (const c of jar.getAll()) {
+    if (c.name.replace(/^__Secure-/, '').replace(/\.\d+$/, '') !== sessionCookie) continue;
+    jar.set(c.name, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: c.name.startsWith('__Secure-') });
+  }
+  if (end) {
+    // This browser also leaves ProConnect (as the sign-out button does); other devices'
+    // provider sessions cannot be ended from here (ADR 0014).
+    jar.set(end.stateCookie.name, end.stateCookie.value, end.stateCookie.options);
+    redirect(end.url);
+  }
   redirect('/connexion');
 }
