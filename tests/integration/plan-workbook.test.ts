@@ -6,6 +6,10 @@ import type { Actor } from '@/lib/authz/policy';
 import { importPlanWorkbook, planWorkbook, PLAN_SHEET, HELP_SHEET } from '@/lib/plans/workbook';
 import { IMPORT_COLUMNS } from '@/lib/actions/fields';
 import { updateAction } from '@/lib/actions/mutations';
+import { NextRequest } from 'next/server';
+import { createToken } from '@/lib/tokens/tokens';
+import * as workbookRoute from '@/app/api/v1/territories/[slug]/plan.xlsx/route';
+import * as importRoute from '@/app/api/v1/territories/[slug]/plan/import/route';
 import { actor, DEMO } from '../fixtures';
 
 let cdp: Actor, otherCdp: Actor, sgar: Actor, elu: Actor;
@@ -147,5 +151,36 @@ describe('plan workbook', () => {
     expect((await errorOf(importPlanWorkbook(elu, SLUG, file)))?.code).toBe('FORBIDDEN');
     expect((await errorOf(importPlanWorkbook(otherCdp, SLUG, file)))?.code).toBe('NOT_FOUND');
     expect((await errorOf(planWorkbook(otherCdp, SLUG)))?.code).toBe('NOT_FOUND');
+  });
+
+  it('through the routes: XLSX out, XLSX in (415 otherwise), dryRun writes nothing, copilots 403', async () => {
+    const token = (await createToken(cdp, { name: 'Classeur', access: 'write', expiresInDays: 1 })).token;
+    const params = { params: Promise.resolve({ slug: SLUG }) };
+    const req = (path: string, init: { method?: string; type?: string; body?: Uint8Array; bearer?: string } = {}) =>
+      new NextRequest(`http://localhost${path}`, {
+        method: init.method ?? 'GET',
+        headers: { authorization: `Bearer ${init.bearer ?? token}`, ...(init.type && { 'content-type': init.type }) },
+        body: init.body as BodyInit | undefined,
+      });
+    const got = await workbookRoute.GET(req(`/api/v1/territories/${SLUG}/plan.xlsx`), params);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const file = new Uint8Array(await got.arrayBuffer());
+    const path = `/api/v1/territories/${SLUG}/plan/import`;
+    expect((await importRoute.POST(req(path, { method: 'POST', type: 'text/csv', body: file }), params)).status).toBe(415);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    wb.getWorksheet(PLAN_SHEET)!.addRow(['', '', 'Par l’API', '', '', 'Innovation', '', 'À venir']);
+    const edited = await bytes(wb);
+    const before = await counts();
+    const dry = await importRoute.POST(req(`${path}?dryRun=1`, { method: 'POST', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: edited }), params);
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ dryRun: true, applied: false, created: [{ title: 'Par l’API', reference: null }], errors: [] });
+    // (a token's use is itself audited: only the plan is compared here)
+    const after = await counts();
+    expect({ actions: after.actions, versions: after.versions }).toEqual({ actions: before.actions, versions: before.versions });
+    const copilotToken = (await createToken(sgar, { name: 'Copilote', access: 'write', expiresInDays: 1 })).token;
+    const denied = await importRoute.POST(req(path, { method: 'POST', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: edited, bearer: copilotToken }), params);
+    expect(denied.status).toBe(403);
   });
 });
