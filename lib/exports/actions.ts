@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
-import { actionSelect, toActionDto } from '@/lib/actions/dto';
-import { EXPORT_COLUMNS, type Cell, type ExportCellType } from '@/lib/actions/fields';
+import { actionSelect, toActionDto, type ActionRow } from '@/lib/actions/dto';
+import { ACTION_FIELDS, COLUMN_SELECT, EXPORT_COLUMNS, type Cell, type ExportCellType } from '@/lib/actions/fields';
 
 const MAX_ROWS = 50_000;
 
@@ -21,6 +21,20 @@ const CONTEXT_COLUMNS: { header: string; type: ExportCellType; width?: number }[
 const ALL_COLUMNS = [...CONTEXT_COLUMNS, ...EXPORT_COLUMNS];
 const COLUMNS = ALL_COLUMNS.map((c) => c.header);
 const TYPES = ALL_COLUMNS.map((c) => c.type);
+
+// The export reads what its columns need: the scalar columns without an export column
+// (long texts, lists) are left out of the select, derived from the registry.
+const exported = new Set<string>(EXPORT_COLUMNS.map((c) => c.field));
+const UNREAD = Object.fromEntries(
+  Object.keys(COLUMN_SELECT)
+    .filter((k) => !exported.has(k) && k in ACTION_FIELDS)
+    .map((k) => [k, false]),
+);
+const EXPORT_SELECT = {
+  ...actionSelect,
+  ...UNREAD,
+  territory: { select: { slug: true, name: true, regionCodes: true, departementCodes: true } },
+} as const;
 
 // Rows are read and written in batches: memory stays bounded by the batch, not the export.
 const BATCH = 1_000;
@@ -56,11 +70,12 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
       where: { AND: [where, { territoryId: { in: group } }] },
       orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
       take: MAX_ROWS - written,
-      select: { ...actionSelect, territory: { select: { slug: true, name: true, regionCodes: true, departementCodes: true } } },
+      select: EXPORT_SELECT,
     });
     if (rows.length) {
       yield rows.map((row) => {
-        const dto = toActionDto(row) as unknown as Record<string, unknown>;
+        // The unread columns are undefined in this DTO; no export column reads them.
+        const dto = toActionDto(row as unknown as ActionRow) as unknown as Record<string, unknown>;
         return [
           row.territory.name,
           row.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
