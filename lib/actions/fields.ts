@@ -7,7 +7,7 @@
 //   ACTION_FIELD_KEYS           every key, in that order
 //   TRACKED_FIELDS, TrackedField  the fields a person edits (history, conflicts, comparisons)
 //   FIELD_LABELS                French label of each tracked field
-//   fieldLabel(key)             French label of any key ('' unknown → the key itself)
+//   fieldLabel(key)             French label of any key (an unknown key → the key itself)
 //   ACTION_FORM_SECTIONS        the form's sections in order: { key, id, title }
 //   ACTION_FORM_FIELDS          what a form renders, in form order: FormFieldMeta[]
 //                               { key, label, section, order, kind, options?, required, help?,
@@ -20,12 +20,15 @@
 //   (inputs that are not the fiche's fields, progress/reorder/filters, stay in schemas.ts)
 //   actionDtoFieldShape         zod OUTPUT fragments of the registry's fields (lib/actions/contracts.ts)
 //   comparable, diffActions, formatFieldValue   comparison and readable rendering
-//   columnData(input)           the Prisma `data` of the scalar columns in an input
-//   EXPORT_COLUMNS, ExportColumn, ExportCellType   programme CSV/XLSX columns of the registry's fields
-//   IMPORT_COLUMNS, ImportColumn, ParsedCell     plan workbook columns (header, toCell, parse)
+//   COLUMN_SELECT, columnsFromRow, columnData   the scalar columns: select, row → DTO, input → Prisma data
+//   EXPORT_COLUMNS, ExportColumn, ExportCellType, Cell   programme CSV/XLSX columns of the registry's fields
+//   IMPORT_COLUMNS, ImportColumn, ParsedCell, cellText   plan workbook columns (header, toCell, parse)
+//   FieldDef, FormMeta, FormFieldMeta, ColumnDef, RegistryExportColumn, RegistryImportColumn,
+//   ActionFieldKey, EditableKey, ColumnKey, SectionKey, Option, InputKind
 //
-// Adding a field: the migration, one entry below, and (for a new column) its line in
-// `actionSelect` / `toActionDto` in dto.ts when it is not a plain scalar (see ADR 0018).
+// Adding a field (ADR 0018): a scalar column of Action is the migration plus one entry
+// below (with `column: {}`), nothing else. A relation also needs its nested select and
+// mapping in dto.ts and its write in mutations.ts (there is no single column to derive).
 import { z } from 'zod';
 import '@/lib/validation';
 import {
