@@ -23,6 +23,8 @@ export interface ConflictAdapter<V, TDto> {
   label(field: string): string;
   /** Fields the form edits (default: all); the others are only reported. */
   editable?(field: string): boolean;
+  /** After resolving: parts of the values that always follow the saved version (e.g. the rows a form is built on). */
+  rebase?(resolved: V, theirs: V): V;
 }
 
 /** A conflict as a form reads it. */
@@ -125,6 +127,7 @@ export function resolveConflict<V, TDto>(
       adopted.push(row.field);
     }
   }
+  if (adapter.rebase) values = adapter.rebase(values, plan.theirs);
   return { values, kept, adopted };
 }
 

@@ -59,8 +59,12 @@ function ConflictPanel<V>({ form }: { form: FormApi<V> }) {
                 <fieldset key={row.field} className="rounded border border-neutral-300 bg-white p-3">
                   <legend className="px-1 font-semibold text-neutral-900">{row.label}</legend>
                   <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-                    <dt className="font-medium">Votre saisie</dt>
-                    <dd className="whitespace-pre-line">{row.mine}</dd>
+                    {row.editable && (
+                      <>
+                        <dt className="font-medium">Votre saisie</dt>
+                        <dd className="whitespace-pre-line">{row.mine}</dd>
+                      </>
+                    )}
                     <dt className="font-medium">Version enregistrée</dt>
                     <dd className="whitespace-pre-line">{row.theirs}</dd>
                   </dl>

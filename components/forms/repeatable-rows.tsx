@@ -8,8 +8,10 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { FormApi } from './use-form';
 
-type ArrayField<V> = { [K in keyof V]: V[K] extends readonly unknown[] ? K : never }[keyof V] & string;
-type RowOf<V, K extends keyof V> = V[K] extends readonly (infer R)[] ? R : never;
+/** Keys of `V` holding a list (any string key for a record-shaped `V`). */
+type ArrayField<V> = string extends keyof V ? string : { [K in keyof V]: V[K] extends readonly unknown[] ? K : never }[keyof V] & string;
+type ElementOf<T> = T extends readonly (infer R)[] ? R : never;
+type RowOf<V, K extends keyof V> = ElementOf<V[K]>;
 
 export interface RepeatableRowsProps<V, K extends ArrayField<V>> {
   form: FormApi<V>;

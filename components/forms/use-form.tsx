@@ -56,7 +56,10 @@ export interface UseFormOptions<V, TDto extends { version: number }, TData> {
   navigate?(href: string): void;
 }
 
-type ArrayField<V> = { [K in keyof V]: V[K] extends readonly unknown[] ? K : never }[keyof V] & string;
+/** Keys of `V` holding a list (any string key for a record-shaped `V`). */
+type ArrayField<V> = string extends keyof V ? string : { [K in keyof V]: V[K] extends readonly unknown[] ? K : never }[keyof V] & string;
+
+type ElementOf<T> = T extends readonly (infer R)[] ? R : never;
 
 export interface FormApi<V> {
   values: V;
@@ -83,7 +86,7 @@ export interface FormApi<V> {
   touch(key: string): void;
   /** Blur of a checkbox/radio: only when focus leaves its fieldset. */
   touchGroup(key: string, event: { currentTarget: HTMLElement; relatedTarget: EventTarget | null }): void;
-  addRow<K extends ArrayField<V>>(section: K, row: V[K] extends readonly (infer R)[] ? R : never, focusId: (index: number) => string): void;
+  addRow<K extends ArrayField<V>>(section: K, row: ElementOf<V[K]>, focusId: (index: number) => string): void;
   removeRow<K extends ArrayField<V>>(section: K, index: number, focus: { row: (index: number) => string; empty: string }): void;
   moveRow<K extends ArrayField<V>>(section: K, from: number, to: number, focusId: (index: number) => string): void;
   submit(): Promise<void>;
