@@ -113,7 +113,7 @@ export function valuesFromDto(dto: ActionDto | undefined, fields: readonly FormF
     }
   }
   // Tracked fields this form does not edit (e.g. archivedAt): kept as text for the conflict panel.
-  const edited = new Set(fields.map((f) => f.key));
+  const edited = new Set<string>(fields.map((f) => f.key));
   for (const k of Object.keys(FIELD_LABELS)) if (!edited.has(k)) out[`@${k}`] = dto ? formatFieldValue(k, source[k]) : '—';
   return out;
 }
@@ -179,7 +179,7 @@ export function validateAction(v: ActionValues, fields: readonly FormFieldMeta[]
 /* ------------------------------------------------------------------ error keys */
 
 export function touchKeyFor(fields: readonly FormFieldMeta[]) {
-  const grouped = new Set(fields.filter((f) => GROUPED_KINDS.includes(f.kind)).map((f) => f.key));
+  const grouped = new Set<string>(fields.filter((f) => GROUPED_KINDS.includes(f.kind)).map((f) => f.key));
   return (errorKey: string) => {
     const top = parseKey(errorKey).top;
     return grouped.has(top) ? top : errorKey;
@@ -189,7 +189,7 @@ export function touchKeyFor(fields: readonly FormFieldMeta[]) {
 const capitalize = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
 export function actionErrorMap(fields: readonly FormFieldMeta[], hasOperators: boolean): ErrorMap {
-  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const byKey = new Map<string, FormFieldMeta>(fields.map((f) => [f.key, f]));
   return {
     order: ['_', 'version', ...fields.map((f) => f.key)],
     rowFields: Object.fromEntries(fields.filter((f) => f.subFields).map((f) => [f.key, (f.subFields ?? []).map((s) => s.key)])),
@@ -272,7 +272,7 @@ export function actionConflict(
   operatorName: (slug: string) => string,
   newKey: () => string = savedKey,
 ): ConflictAdapter<ActionValues, ActionDto> {
-  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const byKey = new Map<string, FormFieldMeta>(fields.map((f) => [f.key, f]));
   const label = (field: string) => (FIELD_LABELS as Record<string, string>)[field] ?? byKey.get(field)?.label ?? field;
   return {
     entityKey: 'action',
