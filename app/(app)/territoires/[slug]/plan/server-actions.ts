@@ -5,20 +5,18 @@ import { revalidatePath } from 'next/cache';
 import { failure } from '@/lib/action-result';
 import { reorderActions } from '@/lib/actions/mutations';
 import { listActions } from '@/lib/actions/queries';
-import { getActor } from '@/lib/auth/session';
-import { unauthenticated } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/save-result';
-import { formField, idArg, slugArg } from '@/lib/server-action-input';
+import { formField, formText, idArg, slugArg } from '@/lib/server-action-input';
+import { serverActionActor } from '@/lib/server-action-actor';
 
 /** Moves one plan action up or down in the working plan. */
 export async function movePlanActionForm(_prev: FormState, form: FormData): Promise<FormState> {
-  const delta = form.get('direction') === 'up' ? -1 : 1;
+  const delta = formText(form, 'direction') === 'up' ? -1 : 1;
   let slug: string;
   try {
     slug = formField(form, 'slug', slugArg);
     const id = formField(form, 'id', idArg);
-    const a = await getActor();
-    if (!a) throw unauthenticated();
+    const a = await serverActionActor();
     const ids = (await listActions(a, slug)).map((x) => x.id);
     const i = ids.indexOf(id);
     const j = i + delta;

@@ -4,23 +4,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { failure } from '@/lib/action-result';
-import { getActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/authz/policy';
-import { unauthenticated } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/save-result';
 import { commentVersion, decideLocally, decideRegionally } from '@/lib/plans/mutations';
-import { formField, slugArg, versionNumberArg } from '@/lib/server-action-input';
-
-const text = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-};
-
-async function actor(): Promise<Actor> {
-  const a = await getActor();
-  if (!a) throw unauthenticated();
-  return a;
-}
+import { formField, formText, slugArg, versionNumberArg } from '@/lib/server-action-input';
+import { serverActionActor } from '@/lib/server-action-actor';
 
 export async function decideLocallyForm(_prev: FormState, form: FormData): Promise<FormState> {
   return decide(form, decideLocally);
@@ -28,7 +16,7 @@ export async function decideLocallyForm(_prev: FormState, form: FormData): Promi
 
 export async function decideRegionallyForm(_prev: FormState, form: FormData): Promise<FormState> {
   // The side is sent only by a copilot for both State and Region (ADR 0012).
-  const side = text(form, 'side');
+  const side = formText(form, 'side');
   return decide(form, (a, slug, number, input) => decideRegionally(a, slug, number, { ...(input as object), ...(side ? { side } : {}) }));
 }
 
@@ -38,8 +26,8 @@ async function decide(form: FormData, fn: (actor: Actor, slug: string, number: n
   try {
     slug = formField(form, 'slug', slugArg);
     number = formField(form, 'number', versionNumberArg);
-    const comment = text(form, 'comment');
-    await fn(await actor(), slug, number, { decision: text(form, 'decision'), ...(comment ? { comment } : {}) });
+    const comment = formText(form, 'comment');
+    await fn(await serverActionActor(), slug, number, { decision: formText(form, 'decision'), ...(comment ? { comment } : {}) });
   } catch (error) {
     return failure(error);
   }
@@ -53,8 +41,8 @@ export async function commentForm(_prev: FormState, form: FormData): Promise<For
   try {
     slug = formField(form, 'slug', slugArg);
     number = formField(form, 'number', versionNumberArg);
-    const actionId = text(form, 'actionId');
-    await commentVersion(await actor(), slug, number, { body: text(form, 'body'), ...(actionId ? { actionId } : {}) });
+    const actionId = formText(form, 'actionId');
+    await commentVersion(await serverActionActor(), slug, number, { body: formText(form, 'body'), ...(actionId ? { actionId } : {}) });
   } catch (error) {
     return failure(error);
   }
