@@ -39,3 +39,9 @@ export function formField<T>(form: FormData, key: string, schema: z.ZodType<T>):
   if (!parsed.success) throw invalid({ [key]: [parsed.error.issues[0]?.message ?? 'Valeur invalide.'] });
   return parsed.data;
 }
+
+/** A text field of a form ('' when absent or a file). */
+export function formText(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+}

@@ -25,8 +25,7 @@ import {
   formatDateTime,
   formatEuros,
 } from '@/lib/labels';
-import { archiveOrRestore, saveProgress } from '../server-actions';
-import { recordIndicatorValueForm } from '../indicator-server-actions';
+import { archiveOrRestorePlanActionForm, recordIndicatorValueForm, savePlanActionProgress } from './server-actions';
 import { IndicatorValues } from '@/components/actions/indicator-values';
 
 export const metadata: Metadata = { title: 'Fiche action' };
@@ -223,7 +222,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           </Card>
           {canEdit && !dto.archivedAt && (
             <Card title="Mise à jour rapide" headingLevel={2}>
-              <ProgressForm action={dto} saveProgress={saveProgress} />
+              <ProgressForm action={dto} saveProgress={savePlanActionProgress} />
             </Card>
           )}
           {canEdit && (
@@ -234,7 +233,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                   : "L'action quittera le plan de travail ; elle reste lisible dans les versions et l'historique."}
               </p>
               <ServerForm
-                action={archiveOrRestore}
+                action={archiveOrRestorePlanActionForm}
                 hidden={{ id, version: dto.version, operation: dto.archivedAt ? 'restore' : 'archive' }}
                 submitLabel={dto.archivedAt ? "Restaurer l'action" : "Archiver l'action"}
                 variant={dto.archivedAt ? 'secondary' : 'danger'}

@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/actions/action-form';
 import { requireActor } from '@/lib/auth/session';
 import { getAction, listOperators } from '@/lib/actions/queries';
 import { orNotFound } from '@/lib/pages';
-import { saveAction } from '../../server-actions';
+import { updatePlanAction } from './server-actions';
 
 export const metadata: Metadata = { title: "Modifier l'action" };
 
@@ -33,7 +33,7 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
         slug={action.territory.slug}
         initial={dto}
         operators={operators}
-        saveAction={saveAction}
+        save={updatePlanAction.bind(null, id)}
         cancelHref={`/actions/${id}`}
       />
     </>

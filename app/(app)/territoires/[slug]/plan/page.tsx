@@ -23,7 +23,7 @@ import {
   formatDate,
   formatEuros,
 } from '@/lib/labels';
-import { moveAction } from '../../../actions/server-actions';
+import { movePlanActionForm } from './server-actions';
 import { territoryReadOnlyReason } from '@/lib/authz/policy';
 
 export const metadata: Metadata = { title: "Plan d'actions" };
@@ -209,7 +209,7 @@ export default async function PlanPage({
                     <div className="flex gap-1">
                       {offset + i > 0 && (
                         <ServerForm
-                          action={moveAction}
+                          action={movePlanActionForm}
                           hidden={{ slug, id: a.id, direction: 'up' }}
                           submitLabel="↑"
                           variant="ghost"
@@ -219,7 +219,7 @@ export default async function PlanPage({
                       )}
                       {offset + i < result.total - 1 && (
                         <ServerForm
-                          action={moveAction}
+                          action={movePlanActionForm}
                           hidden={{ slug, id: a.id, direction: 'down' }}
                           submitLabel="↓"
                           variant="ghost"

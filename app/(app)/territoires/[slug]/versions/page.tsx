@@ -12,7 +12,7 @@ import { getTerritoryRef } from '@/lib/territories/queries';
 import { getPlanOverview, listVersions } from '@/lib/plans/queries';
 import { orNotFound } from '@/lib/pages';
 import { PLAN_STATUS_LABELS, VERSION_STATUS_LABELS, formatDateTime } from '@/lib/labels';
-import { submitPlanForm } from '../../../actions/server-actions';
+import { submitPlanForm } from './server-actions';
 
 export const metadata: Metadata = { title: 'Versions du plan' };
 

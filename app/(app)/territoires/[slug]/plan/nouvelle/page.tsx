@@ -7,7 +7,7 @@ import { listOperators } from '@/lib/actions/queries';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { planPermissions } from '@/lib/plans/queries';
 import { orNotFound } from '@/lib/pages';
-import { saveAction } from '../../../../actions/server-actions';
+import { createPlanAction } from './server-actions';
 
 export const metadata: Metadata = { title: 'Nouvelle action' };
 
@@ -29,7 +29,7 @@ export default async function NewActionPage({ params }: { params: Promise<{ slug
           { href: `/territoires/${slug}/plan/nouvelle`, label: 'Nouvelle action' },
         ]}
       />
-      <ActionForm mode="create" slug={slug} operators={operators} saveAction={saveAction} cancelHref={`/territoires/${slug}/plan`} />
+      <ActionForm mode="create" slug={slug} operators={operators} save={createPlanAction.bind(null, slug)} cancelHref={`/territoires/${slug}/plan`} />
     </>
   );
 }

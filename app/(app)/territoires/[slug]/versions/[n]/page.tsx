@@ -21,7 +21,7 @@ import {
   formatDateTime,
   formatEuros,
 } from '@/lib/labels';
-import { commentForm, decideLocallyForm, decideRegionallyForm } from '../../../../actions/server-actions';
+import { commentForm, decideLocallyForm, decideRegionallyForm } from './server-actions';
 import { DecisionCard } from '@/components/plans/decision-card';
 
 export const metadata: Metadata = { title: 'Version du plan' };
