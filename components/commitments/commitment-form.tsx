@@ -7,7 +7,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import type { SaveCommitmentInput, SaveCommitmentResult } from '@/app/(app)/engagements/server-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -16,64 +15,32 @@ import { parseDecimalInput } from '@/components/actions/money';
 import { AXES } from '@/lib/actions/schemas';
 import { AXIS_SHORT_LABELS } from '@/lib/labels';
 import type { CommitmentDto, CommitmentFormOptions } from '@/lib/commitments/queries';
-import { COMMITMENT_LIMITS, COMMITMENT_SCOPES, commitmentCreateSchema, commitmentUpdateSchema } from '@/lib/commitments/schemas';
-import { COMMITMENT_FIELD_LABELS, COMMITMENT_SCOPE_LABELS, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
+import { COMMITMENT_LIMITS, COMMITMENT_SCOPES } from '@/lib/commitments/schemas';
+import type { SaveCommitmentInput, SaveCommitmentResult } from '@/lib/commitments/save-results';
+import { COMMITMENT_SCOPE_LABELS, formatQuantity } from '@/lib/commitments/labels';
 import { currentValue } from './current-value';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import {
+  COMMITMENT_FIELD_IDS,
+  COMMITMENT_FORM_FIELDS,
+  COMMITMENT_FORM_LABELS,
+  buildCommitmentPayload,
+  commitmentValuesOf,
+  isEuroUnit,
+  type CommitmentValues,
+} from './commitment-form-logic';
 
 type Errors = Record<string, string[]>;
+type Values = CommitmentValues;
 
-interface Values {
-  operator: string;
-  title: string;
-  description: string;
-  axis: string;
-  scope: string;
-  regionCode: string;
-  territory: string;
-  unit: string;
-  promised: string;
-  dueDate: string;
-}
-
-const ID: Record<keyof Values, string> = {
-  operator: 'engagement-operateur',
-  title: 'engagement-intitule',
-  description: 'engagement-description',
-  axis: 'engagement-axe',
-  scope: 'engagement-portee',
-  regionCode: 'engagement-region',
-  territory: 'engagement-territoire',
-  unit: 'engagement-unite',
-  promised: 'engagement-promis',
-  dueDate: 'engagement-echeance',
-};
-
-const FIELD_ORDER: (keyof Values)[] = ['operator', 'title', 'description', 'axis', 'scope', 'regionCode', 'territory', 'unit', 'promised', 'dueDate'];
-
-const LABELS = COMMITMENT_FIELD_LABELS as Record<string, string>;
+const ID = COMMITMENT_FIELD_IDS;
+const FIELD_ORDER = COMMITMENT_FORM_FIELDS;
+const LABELS = COMMITMENT_FORM_LABELS;
 
 const UNIT_SUGGESTIONS = ['EUR', 'entreprises', 'recrutements', 'territoires accompagnés', 'projets', 'diagnostics', 'hectares'];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-function valuesOf(c: CommitmentDto | undefined): Values {
-  if (!c) {
-    return { operator: '', title: '', description: '', axis: '', scope: '', regionCode: '', territory: '', unit: '', promised: '', dueDate: '' };
-  }
-  return {
-    operator: c.operator.slug,
-    title: c.title,
-    description: c.description,
-    axis: c.axis ?? '',
-    scope: c.scope,
-    regionCode: c.region?.code ?? '',
-    territory: c.territory?.slug ?? '',
-    unit: c.unit,
-    promised: formatQuantityInput(c.promised),
-    dueDate: c.dueDate ?? '',
-  };
-}
+const valuesOf = commitmentValuesOf;
 
 const topOf = (key: string) => key.split('.')[0] ?? key;
 
@@ -119,34 +86,7 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty, leaving]);
 
-  /** The payload the schemas expect, and the errors it would get. */
-  const build = (v: Values): { data: Record<string, unknown>; errors: Errors } => {
-    const errors: Errors = {};
-    const promised = parseDecimalInput(v.promised);
-    if (promised === 'invalid') errors.promised = ['Saisissez un nombre, par exemple 1 500 000 ou 12,5.'];
-    const data: Record<string, unknown> = {
-      ...(mode === 'update' ? { version: baseVersion } : {}),
-      operator: v.operator || undefined,
-      title: v.title,
-      description: v.description,
-      axis: v.axis || null,
-      scope: v.scope || undefined,
-      ...(v.scope === 'REGION' ? { regionCode: v.regionCode || null } : {}),
-      ...(v.scope === 'TERRITORY' ? { territory: v.territory || null } : {}),
-      unit: v.unit,
-      promised: promised === 'invalid' ? undefined : (promised ?? undefined),
-      dueDate: v.dueDate || null,
-    };
-    const result = (mode === 'update' ? commitmentUpdateSchema : commitmentCreateSchema).safeParse(data);
-    const schemaErrors = result.success ? {} : fieldErrorsFromZod(result.error);
-    // In update mode every field is optional for the schema, but the form always sends them.
-    if (mode === 'update') {
-      if (!v.operator) schemaErrors.operator ??= ['Opérateur : champ obligatoire.'];
-      if (!v.scope) schemaErrors.scope ??= ['La portée : champ obligatoire.'];
-      if (promised === null) schemaErrors.promised ??= ['Le promis : champ obligatoire.'];
-    }
-    return { data, errors: { ...schemaErrors, ...errors } };
-  };
+  const build = (v: Values) => buildCommitmentPayload(v, mode, baseVersion);
 
   const shown: Errors = { ...serverErrors, ...(submitted ? clientErrors : {}) };
   const errorsOf = (field: keyof Values) => {
@@ -222,7 +162,7 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
       return;
     }
     if (result.conflict) {
-      show({ kind: 'conflict', message: result.message, ...result.conflict });
+      show({ kind: 'conflict', message: result.message, changedFields: result.conflict.changedFields, current: result.conflict.commitment });
       return;
     }
     if (result.errors && Object.keys(result.errors).length) {
@@ -452,7 +392,7 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             autoComplete="off"
             hint={
               typeof promisedPreview === 'number' && values.unit.trim()
-                ? `Soit ${formatQuantity(promisedPreview, /^(eur|€|euros?)$/i.test(values.unit.trim()) ? 'EUR' : values.unit.trim())}.`
+                ? `Soit ${formatQuantity(promisedPreview, isEuroUnit(values.unit) ? 'EUR' : values.unit.trim())}.`
                 : 'Nombre, deux décimales au plus (1 500 000 ou 12,5).'
             }
             value={values.promised}

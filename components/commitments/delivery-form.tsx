@@ -6,21 +6,19 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import type { SaveCommitmentResult } from '@/app/(app)/engagements/server-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/form';
-import { parseDecimalInput } from '@/components/actions/money';
 import type { CommitmentDto } from '@/lib/commitments/queries';
-import { COMMITMENT_STATUSES, deliveryUpdateSchema } from '@/lib/commitments/schemas';
 import { COMMITMENT_FIELD_LABELS, COMMITMENT_STATUS_LABELS, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
 import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import type { SaveCommitmentResult, SaveDeliveryInput } from '@/lib/commitments/save-results';
+import { buildDeliveryPayload, DELIVERY_FIELD_IDS, selectableStatuses } from './delivery-form-logic';
 import { currentValue } from './current-value';
 
 type Errors = Record<string, string[]>;
 
-const ID = { delivered: 'realisation-quantite', status: 'realisation-statut' } as const;
+const ID = DELIVERY_FIELD_IDS;
 const LABELS = COMMITMENT_FIELD_LABELS as Record<string, string>;
 
 type Feedback =
@@ -31,7 +29,7 @@ type Feedback =
 
 export interface DeliveryFormProps {
   commitment: CommitmentDto;
-  saveDelivery: (input: { id: string; data: unknown }) => Promise<SaveCommitmentResult>;
+  saveDelivery: (input: SaveDeliveryInput) => Promise<SaveCommitmentResult>;
 }
 
 function focusById(id: string) {
@@ -51,15 +49,7 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
   const [pending, setPending] = useState(false);
   const feedbackRef = useRef<HTMLDivElement>(null);
 
-  const build = (): { data: Record<string, unknown>; errors: Errors } => {
-    const n = parseDecimalInput(delivered);
-    const parseErrors: Errors = {};
-    if (n === 'invalid') parseErrors.delivered = ['Saisissez un nombre, par exemple 250 000 ou 12,5.'];
-    if (n === null) parseErrors.delivered = ['Le réalisé : champ obligatoire (0 si rien n’est encore réalisé).'];
-    const data = { version: source.version, ...(typeof n === 'number' ? { delivered: n } : {}), status };
-    const result = deliveryUpdateSchema.safeParse(data);
-    return { data, errors: { ...(result.success ? {} : fieldErrorsFromZod(result.error)), ...parseErrors } };
-  };
+  const build = () => buildDeliveryPayload({ delivered, status }, source.version);
 
   const show = (next: Feedback, extra?: () => void) => {
     flushSync(() => {
@@ -104,7 +94,7 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
       return;
     }
     if (result.conflict) {
-      show({ kind: 'conflict', message: result.message, ...result.conflict });
+      show({ kind: 'conflict', message: result.message, changedFields: result.conflict.changedFields, current: result.conflict.commitment });
       return;
     }
     if (result.errors && Object.keys(result.errors).length) {
@@ -229,7 +219,7 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
               : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.'
           }
           // Only national staff may cancel (lib/authz/policy.ts `commitment:cancel`).
-          options={COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || commitment.canManage || commitment.status === 'CANCELLED').map((s) => ({
+          options={selectableStatuses(commitment).map((s) => ({
             value: s,
             label: COMMITMENT_STATUS_LABELS[s],
           }))}

@@ -9,19 +9,13 @@ import { failure } from '@/lib/action-result';
 import { formField, idAndDataArgs, idArg, parseArgs, saveCommitmentArgs } from '@/lib/server-action-input';
 import { createCommitment, linkActions, unlinkAction, updateCommitment, updateDelivery } from '@/lib/commitments/mutations';
 import type { CommitmentDto } from '@/lib/commitments/queries';
-
-export type SaveCommitmentInput = { mode: 'create'; data: unknown } | { mode: 'update'; id: string; data: unknown };
-
-export type SaveCommitmentResult =
-  | { ok: true; id: string; version: number; redirectTo: string; commitment: CommitmentDto }
-  | {
-      ok: false;
-      message: string;
-      errors?: Record<string, string[]>;
-      conflict?: { changedFields: string[]; current: CommitmentDto };
-    };
-
-export type CommitmentFormState = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
+import type {
+  CommitmentConflict,
+  CommitmentLinkFormState,
+  SaveCommitmentInput,
+  SaveCommitmentResult,
+  SaveDeliveryInput,
+} from '@/lib/commitments/save-results';
 
 async function actor() {
   const a = await getActor();
@@ -43,10 +37,8 @@ function saved(dto: CommitmentDto): SaveCommitmentResult {
 
 function saveFailure(error: unknown): SaveCommitmentResult {
   const f = failure(error);
-  if (f.conflict) {
-    const c = f.conflict as { commitment: CommitmentDto; changedFields: string[] };
-    return { ok: false, message: f.message, conflict: { current: c.commitment, changedFields: c.changedFields } };
-  }
+  // The 409's `current`, as the API sends it: one conflict shape for every form.
+  if (f.conflict) return { ok: false, message: f.message, conflict: f.conflict as CommitmentConflict };
   return { ok: false, message: f.message, errors: f.errors };
 }
 
@@ -60,7 +52,7 @@ export async function saveCommitment(raw: SaveCommitmentInput): Promise<SaveComm
   }
 }
 
-export async function saveDelivery(raw: { id: string; data: unknown }): Promise<SaveCommitmentResult> {
+export async function saveDelivery(raw: SaveDeliveryInput): Promise<SaveCommitmentResult> {
   try {
     const a = await actor();
     const input = parseArgs(idAndDataArgs, raw);
@@ -80,7 +72,7 @@ const texts = (form: FormData, key: string) => form.getAll(key).filter((v): v is
  * The link picker: the checked actions among those shown, plus the linked actions the
  * filter hid (`keep`), replace the set of funded actions.
  */
-export async function linkActionsForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+export async function linkActionsForm(_prev: CommitmentLinkFormState, form: FormData): Promise<CommitmentLinkFormState> {
   let id: string;
   try {
     id = formField(form, 'id', idArg);
@@ -93,7 +85,7 @@ export async function linkActionsForm(_prev: CommitmentFormState, form: FormData
   redirect(`/engagements/${id}?actions=liees#actions-financees`);
 }
 
-export async function unlinkActionForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+export async function unlinkActionForm(_prev: CommitmentLinkFormState, form: FormData): Promise<CommitmentLinkFormState> {
   let id: string;
   try {
     id = formField(form, 'id', idArg);

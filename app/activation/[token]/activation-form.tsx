@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/form';
 import { ADMIN_LIMITS } from '@/lib/admin/schemas';
-import { activateAccountForm, type ActivationState } from './actions';
+import { activateAccountForm, type ActivationState } from './server-actions';
 
 export function ActivationForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState<ActivationState, FormData>(activateAccountForm, null);

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/form';
 import { ADMIN_LIMITS } from '@/lib/admin/schemas';
-import { resetPasswordForm, type ResetState } from './actions';
+import { resetPasswordForm, type ResetState } from './server-actions';
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState<ResetState, FormData>(resetPasswordForm, null);

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { RadioGroup, RequiredFieldsNote, Select, TextInput } from '@/components/ui/form';
-import { createTokenForm, type CreateTokenState } from './actions';
+import { createTokenForm, type CreateTokenState } from './server-actions';
 
 const EXPIRIES = [
   { value: '30', label: '30 jours' },

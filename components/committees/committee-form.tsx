@@ -14,22 +14,24 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { RequiredFieldsNote, TextArea, TextInput, fieldAria } from '@/components/ui/form';
 import type { CommitteeDto, LinkableTerritory } from '@/lib/committees/queries';
-import { COMMITTEE_LIMITS, committeeCreateSchema, committeeUpdateSchema } from '@/lib/committees/schemas';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import { COMMITTEE_LIMITS } from '@/lib/committees/schemas';
 import { formatDate } from '@/lib/labels';
-import type { SaveCommitteeInput, SaveCommitteeResult } from './server-actions';
+import type { SaveCommitteeInput, SaveCommitteeResult } from '@/lib/committees/save-results';
+import {
+  COMMITTEE_FIELD_IDS,
+  COMMITTEE_FORM_LABELS,
+  buildCommitteePayload,
+  checkboxId,
+  committeeErrorTarget,
+  committeeValuesOf,
+  filterActionGroups,
+  type CommitteeFormInitial,
+  type CommitteeValues,
+} from './committee-form-logic';
+
+export type { CommitteeFormInitial };
 
 type Errors = Record<string, string[]>;
-
-export interface CommitteeFormInitial {
-  id: string;
-  version: number;
-  title: string;
-  date: string;
-  attendees: string[];
-  decisions: string;
-  actionIds: string[];
-}
 
 export interface CommitteeFormProps {
   mode: 'create' | 'update';
@@ -40,80 +42,22 @@ export interface CommitteeFormProps {
   cancelHref: string;
 }
 
-interface Values {
-  title: string;
-  date: string;
-  attendees: string;
-  decisions: string;
-  actionIds: string[];
-}
+type Values = CommitteeValues;
 
-const ID = {
-  title: 'comite-titre',
-  date: 'comite-date',
-  attendees: 'comite-participants',
-  decisions: 'comite-decisions',
-  actions: 'comite-actions',
-  filter: 'comite-actions-filtre',
-} as const;
+const ID = COMMITTEE_FIELD_IDS;
 
 const FIELD_ORDER = ['_', 'version', 'title', 'date', 'attendees', 'decisions', 'actionIds'];
 
-const LABELS: Record<string, string> = {
-  title: 'Titre',
-  date: 'Date',
-  attendees: 'Participants',
-  decisions: 'Décisions',
-  actionIds: 'Actions examinées',
-};
-
-const lines = (text: string) =>
-  text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-/** Case- and accent-insensitive matching for the action filter. */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('fr');
+const LABELS: Record<string, string> = COMMITTEE_FORM_LABELS;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-function valuesOf(initial: CommitteeFormInitial | CommitteeDto | undefined): Values {
-  if (!initial) return { title: '', date: '', attendees: '', decisions: '', actionIds: [] };
-  return {
-    title: initial.title,
-    date: initial.date,
-    attendees: (initial.attendees ?? []).join('\n'),
-    decisions: initial.decisions,
-    actionIds: 'actionIds' in initial ? [...initial.actionIds] : initial.actions.map((a) => a.id),
-  };
-}
-
-const checkboxId = (actionId: string) => `comite-action-${actionId}`;
+const valuesOf = committeeValuesOf;
 
 /** Top-level field of an error key (`attendees.2` → `attendees`). */
 const topOf = (key: string) => key.split('.')[0] ?? key;
 
-function targetOf(key: string, firstActionId: string | null): string | null {
-  switch (topOf(key)) {
-    case 'title':
-      return ID.title;
-    case 'date':
-      return ID.date;
-    case 'attendees':
-      return ID.attendees;
-    case 'decisions':
-      return ID.decisions;
-    case 'actionIds':
-      return firstActionId ? checkboxId(firstActionId) : ID.filter;
-    default:
-      return null;
-  }
-}
+const targetOf = committeeErrorTarget;
 
 /** Messages of one field, item errors prefixed with their line. */
 function messagesFor(errors: Errors, field: string, itemWord: string): string[] | undefined {
@@ -194,15 +138,8 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
   const allIds = useMemo(() => territories.flatMap((g) => g.actions.map((a) => a.id)), [territories]);
   const selected = useMemo(() => new Set(values.actionIds), [values.actionIds]);
 
-  const needle = fold(filter.trim());
-  const visibleGroups = territories
-    .map((g) => ({
-      ...g,
-      actions: needle
-        ? g.actions.filter((a) => fold(`${a.reference} ${a.title} ${g.territory.name}`).includes(needle))
-        : g.actions,
-    }))
-    .filter((g) => g.actions.length > 0);
+  const needle = filter.trim();
+  const visibleGroups = filterActionGroups(territories, filter);
   const visibleCount = visibleGroups.reduce((n, g) => n + g.actions.length, 0);
   const firstVisibleActionId = visibleGroups[0]?.actions[0]?.id ?? null;
 
@@ -215,26 +152,7 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
   }, [dirty, leaving]);
 
   /* ---------- validation */
-  const payload = (v: Values): Record<string, unknown> => {
-    // Selected actions in list order, so the payload does not depend on click order.
-    const ordered = allIds.filter((id) => v.actionIds.includes(id));
-    const extra = v.actionIds.filter((id) => !actionsById.has(id));
-    const data = {
-      title: v.title,
-      date: v.date,
-      attendees: lines(v.attendees),
-      decisions: v.decisions,
-      actionIds: [...ordered, ...extra],
-    };
-    return mode === 'update' ? { version: baseVersion, ...data } : data;
-  };
-  const validate = (v: Values): { data: Record<string, unknown>; errors: Errors } => {
-    const data = payload(v);
-    const result = (mode === 'update' ? committeeUpdateSchema : committeeCreateSchema).safeParse(data);
-    const errors = result.success ? {} : fieldErrorsFromZod(result.error);
-    if (!v.date) errors.date = ['La date du comité est obligatoire.'];
-    return { data, errors };
-  };
+  const validate = (v: Values) => buildCommitteePayload(v, mode, baseVersion, allIds);
 
   const shown: Errors = { ...serverErrors, ...(submitted ? clientErrors : {}) };
   const errorsOf = (field: string, itemWord = 'Ligne') => messagesFor(shown, field, itemWord);
@@ -305,7 +223,7 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
       return;
     }
     if (result.conflict) {
-      show({ kind: 'conflict', message: result.message, changedFields: result.conflict.changedFields, current: result.conflict.current });
+      show({ kind: 'conflict', message: result.message, changedFields: result.conflict.changedFields, current: result.conflict.committee });
       return;
     }
     if (result.errors && Object.keys(result.errors).length) {

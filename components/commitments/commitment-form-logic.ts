@@ -1,0 +1,117 @@
+// The commitment form's pure logic, apart from its markup (ADR 0020): the values the form
+// holds, the payload the schemas expect, the errors it would get, which field an error
+// key belongs to, and what a conflict's "take theirs" puts back.
+import { parseDecimalInput } from '@/components/actions/money';
+import type { CommitmentDto } from '@/lib/commitments/queries';
+import { commitmentCreateSchema, commitmentUpdateSchema } from '@/lib/commitments/schemas';
+import { COMMITMENT_FIELD_LABELS, formatQuantityInput } from '@/lib/commitments/labels';
+import type { FieldErrors } from '@/lib/errors';
+import { fieldErrorsFromZod } from '@/lib/validation';
+
+export interface CommitmentValues {
+  operator: string;
+  title: string;
+  description: string;
+  axis: string;
+  scope: string;
+  regionCode: string;
+  territory: string;
+  unit: string;
+  promised: string;
+  dueDate: string;
+}
+
+export type CommitmentFormField = keyof CommitmentValues;
+
+/** Field ids (error summary links, focus), in form order. */
+export const COMMITMENT_FIELD_IDS: Record<CommitmentFormField, string> = {
+  operator: 'engagement-operateur',
+  title: 'engagement-intitule',
+  description: 'engagement-description',
+  axis: 'engagement-axe',
+  scope: 'engagement-portee',
+  regionCode: 'engagement-region',
+  territory: 'engagement-territoire',
+  unit: 'engagement-unite',
+  promised: 'engagement-promis',
+  dueDate: 'engagement-echeance',
+};
+
+export const COMMITMENT_FORM_FIELDS = Object.keys(COMMITMENT_FIELD_IDS) as CommitmentFormField[];
+
+export const COMMITMENT_FORM_LABELS: Record<string, string> = COMMITMENT_FIELD_LABELS;
+
+export const EMPTY_COMMITMENT: CommitmentValues = {
+  operator: '',
+  title: '',
+  description: '',
+  axis: '',
+  scope: '',
+  regionCode: '',
+  territory: '',
+  unit: '',
+  promised: '',
+  dueDate: '',
+};
+
+export function commitmentValuesOf(c: CommitmentDto | undefined): CommitmentValues {
+  if (!c) return { ...EMPTY_COMMITMENT };
+  return {
+    operator: c.operator.slug,
+    title: c.title,
+    description: c.description,
+    axis: c.axis ?? '',
+    scope: c.scope,
+    regionCode: c.region?.code ?? '',
+    territory: c.territory?.slug ?? '',
+    unit: c.unit,
+    promised: formatQuantityInput(c.promised),
+    dueDate: c.dueDate ?? '',
+  };
+}
+
+/** The form field an error key belongs to (`promised` → promised; `_` → none). */
+export function commitmentFieldOf(key: string): CommitmentFormField | null {
+  const top = key.split('.')[0] ?? key;
+  return top in COMMITMENT_FIELD_IDS ? (top as CommitmentFormField) : null;
+}
+
+/** Fields whose errors a change of `field` makes stale (a new scope drops the place errors). */
+export function commitmentFieldsClearedBy(field: CommitmentFormField): CommitmentFormField[] {
+  return field === 'scope' ? ['scope', 'regionCode', 'territory'] : [field];
+}
+
+/** The payload the schemas expect, and the French errors it would get, per field key. */
+export function buildCommitmentPayload(
+  v: CommitmentValues,
+  mode: 'create' | 'update',
+  baseVersion: number,
+): { data: Record<string, unknown>; errors: FieldErrors } {
+  const promised = parseDecimalInput(v.promised);
+  const data: Record<string, unknown> = {
+    ...(mode === 'update' ? { version: baseVersion } : {}),
+    operator: v.operator || undefined,
+    title: v.title,
+    description: v.description,
+    axis: v.axis || null,
+    scope: v.scope || undefined,
+    ...(v.scope === 'REGION' ? { regionCode: v.regionCode || null } : {}),
+    ...(v.scope === 'TERRITORY' ? { territory: v.territory || null } : {}),
+    unit: v.unit,
+    promised: promised === 'invalid' ? undefined : (promised ?? undefined),
+    dueDate: v.dueDate || null,
+  };
+  const result = (mode === 'update' ? commitmentUpdateSchema : commitmentCreateSchema).safeParse(data);
+  const errors: FieldErrors = result.success ? {} : fieldErrorsFromZod(result.error);
+  // In update mode every field is optional for the schema, but the form always sends them.
+  if (mode === 'update') {
+    if (!v.operator) errors.operator ??= ['Opérateur : champ obligatoire.'];
+    if (!v.scope) errors.scope ??= ['La portée : champ obligatoire.'];
+    if (promised === null) errors.promised ??= ['Le promis : champ obligatoire.'];
+  }
+  if (promised === 'invalid') errors.promised = ['Saisissez un nombre, par exemple 1 500 000 ou 12,5.'];
+  return { data, errors };
+}
+
+/** "EUR", "€", "euros" typed as a unit all mean an amount in euros. */
+export const isEuroUnit = (unit: string) => /^(eur|€|euros?)$/i.test(unit.trim());

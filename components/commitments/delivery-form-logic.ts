@@ -1,0 +1,46 @@
+// The delivery form's pure logic, apart from its markup (ADR 0020).
+import { parseDecimalInput } from '@/components/actions/money';
+import type { CommitmentDto } from '@/lib/commitments/queries';
+import { COMMITMENT_STATUSES, deliveryUpdateSchema } from '@/lib/commitments/schemas';
+import { formatQuantityInput } from '@/lib/commitments/labels';
+import type { FieldErrors } from '@/lib/errors';
+import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
+import { fieldErrorsFromZod } from '@/lib/validation';
+
+export interface DeliveryValues {
+  delivered: string;
+  status: CommitmentStatus;
+}
+
+export type DeliveryFormField = keyof DeliveryValues;
+
+export const DELIVERY_FIELD_IDS: Record<DeliveryFormField, string> = {
+  delivered: 'realisation-quantite',
+  status: 'realisation-statut',
+};
+
+export const deliveryValuesOf = (c: Pick<CommitmentDto, 'delivered' | 'status'>): DeliveryValues => ({
+  delivered: formatQuantityInput(c.delivered),
+  status: c.status,
+});
+
+export function deliveryFieldOf(key: string): DeliveryFormField | null {
+  const top = key.split('.')[0] ?? key;
+  return top === 'delivered' || top === 'status' ? top : null;
+}
+
+/** The payload `deliveryUpdateSchema` expects, and the French errors it would get. */
+export function buildDeliveryPayload(v: DeliveryValues, baseVersion: number): { data: Record<string, unknown>; errors: FieldErrors } {
+  const n = parseDecimalInput(v.delivered);
+  const data = { version: baseVersion, ...(typeof n === 'number' ? { delivered: n } : {}), status: v.status };
+  const result = deliveryUpdateSchema.safeParse(data);
+  const errors: FieldErrors = result.success ? {} : fieldErrorsFromZod(result.error);
+  if (n === 'invalid') errors.delivered = ['Saisissez un nombre, par exemple 250 000 ou 12,5.'];
+  if (n === null) errors.delivered = ['Le réalisé : champ obligatoire (0 si rien n’est encore réalisé).'];
+  return { data, errors };
+}
+
+/** Statuses the person may pick: only national staff may cancel (policy `commitment:cancel`). */
+export function selectableStatuses(c: Pick<CommitmentDto, 'canManage' | 'status'>): CommitmentStatus[] {
+  return COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || c.canManage || c.status === 'CANCELLED');
+}
