@@ -3,31 +3,18 @@
 // Public server action: anyone holding a valid activation link may set its password.
 // The token is the credential; lib/admin/activation checks it (hash, expiry, single use).
 import { failure } from '@/lib/action-result';
-import type { FieldErrors } from '@/lib/errors';
 import { activateAccount } from '@/lib/admin/activation';
-import { activationFormSchema } from '@/lib/admin/schemas';
-import { fieldErrorsFromZod } from '@/lib/validation';
+import { readNewPasswordForm, type NewPasswordState } from '@/lib/account/new-password';
 
-export type ActivationState =
-  | { ok: true; email: string }
-  | { ok: false; message: string; errors?: FieldErrors }
-  | null;
-
-const text = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-};
-
-export async function activateAccountForm(_prev: ActivationState, form: FormData): Promise<ActivationState> {
-  const parsed = activationFormSchema.safeParse({ password: text(form, 'password'), confirmation: text(form, 'confirmation') });
-  if (!parsed.success) {
-    return { ok: false, message: 'Le mot de passe n’a pas été enregistré.', errors: fieldErrorsFromZod(parsed.error) };
-  }
+export async function activateAccountForm(_prev: NewPasswordState, form: FormData): Promise<NewPasswordState> {
+  const input = readNewPasswordForm(form);
+  if (!input.ok) return input;
   try {
-    const { email } = await activateAccount(text(form, 'token'), parsed.data.password);
-    return { ok: true, email };
+    const { email } = await activateAccount(input.token, input.password);
+    return { ok: true, message: `Connectez-vous avec votre adresse e-mail (${email}) et le mot de passe que vous venez de choisir.` };
   } catch (error) {
     const f = failure(error);
-    return { ok: false, message: f.message, errors: f.errors };
+    // Without field errors, the link itself was refused (unknown, used or expired).
+    return { ok: false, message: f.message, errors: f.errors, linkGone: !f.errors };
   }
 }

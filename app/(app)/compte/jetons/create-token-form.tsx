@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button';
+import { ShownOnceSecret } from '@/components/secrets/shown-once-secret';
 import { RadioGroup, RequiredFieldsNote, Select, TextInput } from '@/components/ui/form';
 import { createTokenForm, type CreateTokenState } from './server-actions';
 
@@ -21,42 +22,23 @@ export function CreateTokenForm() {
 
 function CreateRound({ onAgain }: { onAgain: () => void }) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenForm, null);
-  const [copied, setCopied] = useState('');
   if (state?.ok) {
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(state.token);
-        setCopied('Jeton copié dans le presse-papiers.');
-      } catch {
-        setCopied('Copie impossible : sélectionnez le jeton et copiez-le (Ctrl+C).');
-        document.getElementById('nouveau-jeton')?.focus();
-      }
-    };
     return (
       <Alert tone="success" title={state.message}>
-        <label htmlFor="nouveau-jeton" className="mt-2 block font-medium">
-          Votre jeton
-        </label>
-        <p id="nouveau-jeton-aide" className="text-sm">
-          Il ne sera plus jamais affiché : copiez-le maintenant et gardez-le comme un mot de passe. Utilisez-le dans l’en-tête
-          <code className="mx-1">Authorization: Bearer &lt;jeton&gt;</code>de vos requêtes à l’API.
-        </p>
-        <div className="mt-2 flex flex-wrap gap-2">
-          <input
-            id="nouveau-jeton"
-            readOnly
-            value={state.token}
-            aria-describedby="nouveau-jeton-aide"
-            onFocus={(e) => e.currentTarget.select()}
-            className="block min-w-0 flex-1 rounded border border-neutral-500 bg-white px-3 py-2 font-mono text-sm text-neutral-900"
-          />
-          <Button type="button" variant="secondary" onClick={() => void copy()}>
-            Copier le jeton
-          </Button>
-        </div>
-        <p aria-live="polite" className="text-sm">
-          {copied}
-        </p>
+        <ShownOnceSecret
+          id="nouveau-jeton"
+          label="Votre jeton"
+          help={
+            <>
+              Il ne sera plus jamais affiché : copiez-le maintenant et gardez-le comme un mot de passe. Utilisez-le dans l’en-tête
+              <code className="mx-1">Authorization: Bearer &lt;jeton&gt;</code>de vos requêtes à l’API.
+            </>
+          }
+          value={state.token}
+          copyLabel="Copier le jeton"
+          copiedMessage="Jeton copié dans le presse-papiers."
+          copyFailedMessage="Copie impossible : sélectionnez le jeton et copiez-le (Ctrl+C)."
+        />
         <p className="mt-2">
           <button type="button" className="link" onClick={onAgain}>
             Créer un autre jeton
