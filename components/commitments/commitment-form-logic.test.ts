@@ -3,6 +3,7 @@ import type { CommitmentDto } from '@/lib/commitments/queries';
 import {
   EMPTY_COMMITMENT,
   buildCommitmentPayload,
+  commitmentConflictAdapter,
   commitmentFieldOf,
   commitmentFieldsClearedBy,
   commitmentValuesOf,
@@ -90,5 +91,55 @@ describe('error keys and units', () => {
   it('recognises the ways of writing euros', () => {
     expect(['EUR', '€', 'euros', ' Euro '].every(isEuroUnit)).toBe(true);
     expect(isEuroUnit('entreprises')).toBe(false);
+  });
+});
+
+describe('commitmentConflictAdapter', () => {
+  const options = {
+    operators: [{ slug: 'ademe', name: 'ADEME' }],
+    regions: [{ code: '76', name: 'Occitanie' }],
+    territories: [{ slug: 'ariege', name: 'Ariège', regionCodes: ['76'] }],
+  };
+  const saved = {
+    version: 5,
+    operator: { slug: 'ademe', name: 'ADEME' },
+    title: 'Fonds vert (révisé)',
+    description: '',
+    axis: null,
+    scope: 'REGION',
+    region: { code: '76', name: 'Occitanie' },
+    territory: null,
+    unit: 'EUR',
+    promised: 2000000,
+    delivered: 500000,
+    dueDate: '2027-06-30',
+    status: 'IN_PROGRESS',
+    actions: [],
+  } as unknown as CommitmentDto;
+  const conflict = { dto: saved, entity: 'Commitment', changedFields: ['title', 'promised', 'delivered'], changedFieldLabels: [], baseVersion: 4, version: 5, changedBy: 'Camille', changedAt: null };
+
+  it('keeps what the person changed, takes the rest, and only reports what the form does not edit', async () => {
+    const { planConflict, resolveConflict } = await import('@/components/forms/conflict');
+    const adapter = commitmentConflictAdapter(options);
+    const base = { ...filled, title: 'Fonds vert', promised: '1 500 000' };
+    const mine = { ...base, promised: '1 800 000' };
+    const plan = planConflict(adapter, { ...conflict, changedFieldLabels: ['Intitulé', 'Promis', 'Réalisé'] }, mine, base);
+    expect(plan.choices).toEqual({ title: 'theirs', promised: 'mine', delivered: 'theirs' });
+    const delivered = plan.rows.find((r) => r.field === 'delivered');
+    expect(delivered?.editable).toBe(false);
+    expect(delivered?.theirs).toMatch(/500\s000\s€/);
+    expect(plan.rows.find((r) => r.field === 'promised')?.mine).toMatch(/1\s800\s000\s€/);
+    const { values } = resolveConflict(adapter, plan, mine);
+    expect(values.title).toBe('Fonds vert (révisé)');
+    expect(values.promised).toBe('1 800 000');
+    // Resubmitted on the saved version.
+    expect(buildCommitmentPayload(values, 'update', 5).data.version).toBe(5);
+  });
+
+  it('compares amounts by their value, not their spelling', () => {
+    const adapter = commitmentConflictAdapter(options);
+    expect(adapter.compare({ ...filled, promised: '1 500 000' }, 'promised')).toBe(adapter.compare({ ...filled, promised: '1500000' }, 'promised'));
+    expect(adapter.display({ ...filled, regionCode: '76' }, 'regionCode')).toBe('Occitanie');
+    expect(adapter.display({ ...filled, dueDate: '' }, 'dueDate')).toBe('Aucune');
   });
 });

@@ -2,11 +2,16 @@
 // holds, the payload the schemas expect, the errors it would get, which field an error
 // key belongs to, and what a conflict's "take theirs" puts back.
 import { parseDecimalInput } from '@/components/actions/money';
-import type { CommitmentDto } from '@/lib/commitments/queries';
+import type { ConflictAdapter } from '@/components/forms/conflict';
+import type { ErrorMap } from '@/components/forms/errors';
+import type { CommitmentDto, CommitmentFormOptions } from '@/lib/commitments/queries';
 import { commitmentCreateSchema, commitmentUpdateSchema } from '@/lib/commitments/schemas';
-import { COMMITMENT_FIELD_LABELS, formatQuantityInput } from '@/lib/commitments/labels';
+import { COMMITMENT_FIELD_LABELS, COMMITMENT_SCOPE_LABELS, EURO_UNIT, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
 import type { FieldErrors } from '@/lib/errors';
+import type { Axis, CommitmentScope } from '@/lib/generated/prisma/enums';
+import { AXIS_SHORT_LABELS, formatDate } from '@/lib/labels';
 import { fieldErrorsFromZod } from '@/lib/validation';
+import { savedCommitments } from './current-value';
 
 export interface CommitmentValues {
   operator: string;
@@ -115,3 +120,58 @@ export function buildCommitmentPayload(
 
 /** "EUR", "€", "euros" typed as a unit all mean an amount in euros. */
 export const isEuroUnit = (unit: string) => /^(eur|€|euros?)$/i.test(unit.trim());
+
+/** The summary: fields in form order, each message prefixed with its field's label. */
+export const COMMITMENT_ERROR_MAP: ErrorMap = {
+  order: COMMITMENT_FORM_FIELDS,
+  target: (key) => {
+    const field = commitmentFieldOf(key);
+    return field ? COMMITMENT_FIELD_IDS[field] : null;
+  },
+  text: (key, message) => {
+    const label = COMMITMENT_FORM_LABELS[key.split('.')[0] ?? key];
+    return label ? `${label} : ${message}` : message;
+  },
+};
+
+const isFormField = (field: string): field is CommitmentFormField => field in COMMITMENT_FIELD_IDS;
+
+/**
+ * How the conflict panel compares, shows and takes each field of the commitment form. Fields
+ * the form does not edit (delivery, status, funded actions) are reported with their saved value.
+ */
+export function commitmentConflictAdapter(options: CommitmentFormOptions): ConflictAdapter<CommitmentValues, CommitmentDto> {
+  const saved = savedCommitments<CommitmentValues>();
+  const display = (v: CommitmentValues, field: CommitmentFormField): string => {
+    const value = v[field];
+    switch (field) {
+      case 'operator':
+        return options.operators.find((o) => o.slug === value)?.name ?? (value || '—');
+      case 'axis':
+        return value ? (AXIS_SHORT_LABELS[value as Axis] ?? value) : 'Aucun axe';
+      case 'scope':
+        return value ? (COMMITMENT_SCOPE_LABELS[value as CommitmentScope] ?? value) : '—';
+      case 'regionCode':
+        return options.regions.find((r) => r.code === value)?.name ?? (value || '—');
+      case 'territory':
+        return options.territories.find((t) => t.slug === value)?.name ?? (value || '—');
+      case 'promised': {
+        const n = parseDecimalInput(value);
+        return typeof n === 'number' ? formatQuantity(n, isEuroUnit(v.unit) ? EURO_UNIT : v.unit.trim()) : value || '—';
+      }
+      case 'dueDate':
+        return value ? formatDate(value) : 'Aucune';
+      default:
+        return value || '—';
+    }
+  };
+  return {
+    entityKey: 'commitment',
+    valuesFrom: (dto) => saved.remember(dto, commitmentValuesOf(dto)),
+    compare: (v, field) => (field === 'promised' ? parseDecimalInput(v.promised) : isFormField(field) ? v[field].trim() : null),
+    adopt: (v, from, field) => (isFormField(field) ? { ...v, [field]: from[field] } : v),
+    display: (v, field) => (isFormField(field) ? display(v, field) : saved.display(v, field)),
+    label: (field) => COMMITMENT_FORM_LABELS[field] ?? field,
+    editable: isFormField,
+  };
+}

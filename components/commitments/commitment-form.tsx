@@ -1,14 +1,14 @@
 'use client';
 
-// Recording or editing an operator's commitment (national staff). What is typed lives in
-// React state, so a refused save (invalid data, concurrent edit, lost connection) never
-// loses a keystroke. Validation runs the server's zod schema; on submit, an error summary
-// receives focus and links to each field (RGAA 11.10).
-import { useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { useRouter } from 'next/navigation';
-import { Alert } from '@/components/ui/alert';
-import { Button, ButtonLink } from '@/components/ui/button';
+// Recording or editing an operator's commitment (national staff), on the form toolkit
+// (components/forms, ADR 0019): what is typed is never lost on a refused save, the error
+// summary links to each field, a concurrent edit opens the one conflict panel (per field:
+// keep mine / take theirs), leaving with unsaved changes asks first. The pure logic
+// (payload, error keys, conflict fields) is in commitment-form-logic.ts.
+import { useMemo } from 'react';
+import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
+import { useForm } from '@/components/forms/use-form';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RequiredFieldsNote, Select, TextArea, TextInput } from '@/components/ui/form';
 import { parseDecimalInput } from '@/components/actions/money';
@@ -18,44 +18,19 @@ import type { CommitmentDto, CommitmentFormOptions } from '@/lib/commitments/que
 import { COMMITMENT_LIMITS, COMMITMENT_SCOPES } from '@/lib/commitments/schemas';
 import type { SaveCommitmentInput, SaveCommitmentResult } from '@/lib/commitments/save-results';
 import { COMMITMENT_SCOPE_LABELS, formatQuantity } from '@/lib/commitments/labels';
-import { currentValue } from './current-value';
 import {
-  COMMITMENT_FIELD_IDS,
-  COMMITMENT_FORM_FIELDS,
-  COMMITMENT_FORM_LABELS,
+  COMMITMENT_ERROR_MAP,
+  COMMITMENT_FIELD_IDS as ID,
   buildCommitmentPayload,
+  commitmentConflictAdapter,
+  commitmentFieldsClearedBy,
   commitmentValuesOf,
   isEuroUnit,
+  type CommitmentFormField,
   type CommitmentValues,
 } from './commitment-form-logic';
 
-type Errors = Record<string, string[]>;
-type Values = CommitmentValues;
-
-const ID = COMMITMENT_FIELD_IDS;
-const FIELD_ORDER = COMMITMENT_FORM_FIELDS;
-const LABELS = COMMITMENT_FORM_LABELS;
-
 const UNIT_SUGGESTIONS = ['EUR', 'entreprises', 'recrutements', 'territoires accompagnés', 'projets', 'diagnostics', 'hectares'];
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
-const valuesOf = commitmentValuesOf;
-
-const topOf = (key: string) => key.split('.')[0] ?? key;
-
-function focusById(id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  el.focus();
-  el.scrollIntoView({ block: 'center' });
-}
-
-type Feedback =
-  | { kind: 'errors'; message?: string; items: { key: string; message: string; target: string | null }[] }
-  | { kind: 'failure'; message: string }
-  | { kind: 'conflict'; message: string; changedFields: string[]; current: CommitmentDto }
-  | { kind: 'info'; message: string };
 
 export interface CommitmentFormProps {
   mode: 'create' | 'update';
@@ -66,215 +41,44 @@ export interface CommitmentFormProps {
 }
 
 export function CommitmentForm({ mode, initial, options, saveCommitment, cancelHref }: CommitmentFormProps) {
-  const router = useRouter();
-  const [values, setValues] = useState<Values>(() => valuesOf(initial));
-  const [saved, setSaved] = useState<Values>(values);
-  const [baseVersion, setBaseVersion] = useState(initial?.version ?? 1);
-  const [submitted, setSubmitted] = useState(false);
-  const [clientErrors, setClientErrors] = useState<Errors>({});
-  const [serverErrors, setServerErrors] = useState<Errors>({});
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [pending, setPending] = useState(false);
-  const [leaving, setLeaving] = useState(false);
-  const feedbackRef = useRef<HTMLDivElement>(null);
+  const conflict = useMemo(() => commitmentConflictAdapter(options), [options]);
+  const submitLabel = mode === 'create' ? 'Enregistrer l’engagement' : 'Enregistrer les modifications';
+  const form = useForm<CommitmentValues, CommitmentDto, Record<string, unknown>>({
+    id: 'engagement',
+    initialValues: () => commitmentValuesOf(initial),
+    baseVersion: initial?.version ?? 0,
+    validate: (values, version) => buildCommitmentPayload(values, mode, version),
+    save: (data) => saveCommitment(mode === 'update' && initial ? { mode: 'update', id: initial.id, data } : { mode: 'create', data }),
+    errorMap: COMMITMENT_ERROR_MAP,
+    conflict,
+  });
+  /** A new scope makes the place errors stale. */
+  const set = (field: CommitmentFormField, value: string) =>
+    form.update((v) => ({ ...v, [field]: value }), commitmentFieldsClearedBy(field));
 
-  const dirty = JSON.stringify(values) !== JSON.stringify(saved);
-  useEffect(() => {
-    if (!dirty || leaving) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, leaving]);
-
-  const build = (v: Values) => buildCommitmentPayload(v, mode, baseVersion);
-
-  const shown: Errors = { ...serverErrors, ...(submitted ? clientErrors : {}) };
-  const errorsOf = (field: keyof Values) => {
-    const list = Object.entries(shown)
-      .filter(([k]) => topOf(k) === field)
-      .flatMap(([, m]) => m);
-    return list.length ? list : undefined;
-  };
-
-  const update = (patch: Partial<Values>, field: keyof Values) => {
-    const next = { ...values, ...patch };
-    setValues(next);
-    setServerErrors((prev) => {
-      const keys = Object.keys(prev).filter((k) => topOf(k) === field || (field === 'scope' && ['regionCode', 'territory'].includes(topOf(k))));
-      if (!keys.length) return prev;
-      const out = { ...prev };
-      for (const k of keys) delete out[k];
-      return out;
-    });
-    // Once the person has tried to save, errors follow their corrections.
-    if (submitted) setClientErrors(build(next).errors);
-  };
-
-  const summarize = (errors: Errors) => {
-    const order = (k: string) => {
-      const i = FIELD_ORDER.indexOf(topOf(k) as keyof Values);
-      return i === -1 ? FIELD_ORDER.length : i;
-    };
-    return Object.keys(errors)
-      .sort((a, b) => order(a) - order(b))
-      .flatMap((key) => {
-        const top = topOf(key);
-        const target = top in ID ? ID[top as keyof Values] : null;
-        const prefix = LABELS[top] ? `${LABELS[top]} : ` : '';
-        return (errors[key] ?? []).map((m) => ({ key, message: `${prefix}${m}`, target }));
-      });
-  };
-
-  const show = (next: Feedback, extra?: () => void) => {
-    flushSync(() => {
-      setFeedback(next);
-      setPending(false);
-      extra?.();
-    });
-    feedbackRef.current?.focus();
-  };
-
-  const submit = async () => {
-    if (pending) return;
-    const { data, errors } = build(values);
-    setSubmitted(true);
-    if (Object.keys(errors).length) {
-      show({ kind: 'errors', items: summarize({ ...serverErrors, ...errors }) }, () => setClientErrors(errors));
-      return;
-    }
-    setClientErrors({});
-    setPending(true);
-    let result: SaveCommitmentResult;
-    try {
-      result = await saveCommitment(mode === 'update' && initial ? { mode: 'update', id: initial.id, data } : { mode: 'create', data });
-    } catch {
-      show({
-        kind: 'failure',
-        message: "L'enregistrement n'a pas abouti (connexion au serveur interrompue ?). Vos saisies sont conservées : réessayez.",
-      });
-      return;
-    }
-    if (result.ok) {
-      // Stay pending: the page is about to change.
-      setLeaving(true);
-      setSaved(values);
-      router.push(result.redirectTo);
-      return;
-    }
-    if (result.conflict) {
-      show({ kind: 'conflict', message: result.message, changedFields: result.conflict.changedFields, current: result.conflict.commitment });
-      return;
-    }
-    if (result.errors && Object.keys(result.errors).length) {
-      const received = result.errors;
-      show({ kind: 'errors', message: result.message, items: summarize(received) }, () => setServerErrors(received));
-      return;
-    }
-    show({ kind: 'failure', message: result.message });
-  };
-
-  const keepMine = (current: CommitmentDto) =>
-    show(
-      { kind: 'info', message: 'Vos saisies sont conservées : en enregistrant, elles remplaceront la version à jour de l’engagement.' },
-      () => setBaseVersion(current.version),
-    );
-
-  const adoptCurrent = (current: CommitmentDto) =>
-    show({ kind: 'info', message: 'Le formulaire affiche maintenant la version à jour de l’engagement.' }, () => {
-      const next = valuesOf(current);
-      setValues(next);
-      setSaved(next);
-      setBaseVersion(current.version);
-      setServerErrors({});
-      setClientErrors({});
-    });
-
-  const selectedTerritory = options.territories.find((t) => t.slug === values.territory);
+  const selectedTerritory = options.territories.find((t) => t.slug === form.values.territory);
   const regionName = (code: string) => options.regions.find((r) => r.code === code)?.name ?? code;
-  const promisedPreview = parseDecimalInput(values.promised);
+  const promisedPreview = parseDecimalInput(form.values.promised);
 
   return (
-    <form
-      noValidate
-      className="space-y-8"
-      aria-busy={pending || undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <div ref={feedbackRef} tabIndex={-1} className="outline-none">
-        {feedback?.kind === 'errors' && (
-          <Alert tone="error" title={feedback.message ?? `Le formulaire contient ${plural(feedback.items.length, 'erreur', 'erreurs')}`}>
-            <ul className="list-disc space-y-1 pl-6">
-              {feedback.items.map((item, i) => (
-                <li key={`${item.key}-${i}`}>
-                  {item.target ? (
-                    <a
-                      className="link"
-                      href={`#${item.target}`}
-                      onClick={(e) => {
-                        const target = item.target;
-                        if (!target || !document.getElementById(target)) return;
-                        e.preventDefault();
-                        focusById(target);
-                      }}
-                    >
-                      {item.message}
-                    </a>
-                  ) : (
-                    item.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        )}
-        {feedback?.kind === 'failure' && (
-          <Alert tone="error" title="Enregistrement impossible">
-            {feedback.message}
-          </Alert>
-        )}
-        {feedback?.kind === 'info' && <Alert tone="info">{feedback.message}</Alert>}
-        {feedback?.kind === 'conflict' && (
-          <Alert tone="warning" title="Modification concurrente">
-            <p>{feedback.message}</p>
-            {feedback.changedFields.length > 0 && (
-              <dl className="mt-3 space-y-2">
-                {feedback.changedFields.map((field) => (
-                  <div key={field}>
-                    <dt className="font-semibold">{LABELS[field] ?? field} (version à jour)</dt>
-                    <dd className="whitespace-pre-line">{currentValue(feedback.current, field)}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-            <div className="mt-4 flex flex-wrap gap-2">
-              <Button type="button" size="sm" variant="secondary" onClick={() => keepMine(feedback.current)}>
-                Garder mes saisies
-              </Button>
-              <Button type="button" size="sm" variant="secondary" onClick={() => adoptCurrent(feedback.current)}>
-                Reprendre la version à jour
-              </Button>
-            </div>
-          </Alert>
-        )}
-      </div>
-
+    <form {...form.formProps} className="space-y-8">
+      <FormFeedback form={form} submitLabel={submitLabel} />
       <RequiredFieldsNote />
 
       <Card title="L’engagement">
         <div className="space-y-6">
           <Select
             id={ID.operator}
+            hint={form.hint('operator')}
             name="operator"
             label="Opérateur"
             required
             placeholder="— Choisir l’opérateur —"
             options={options.operators.map((o) => ({ value: o.slug, label: o.name }))}
-            value={values.operator}
-            error={errorsOf('operator')}
-            onChange={(e) => update({ operator: e.target.value }, 'operator')}
+            value={form.values.operator}
+            error={form.errorsFor('operator')}
+            onChange={(e) => set('operator', e.target.value)}
+            onBlur={() => form.touch('operator')}
             className="max-w-md"
           />
           <TextInput
@@ -283,10 +87,11 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             label="Intitulé"
             required
             maxLength={COMMITMENT_LIMITS.title}
-            hint="Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet."
-            value={values.title}
-            error={errorsOf('title')}
-            onChange={(e) => update({ title: e.target.value }, 'title')}
+            hint={form.hint('title', 'Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet.')}
+            value={form.values.title}
+            error={form.errorsFor('title')}
+            onChange={(e) => set('title', e.target.value)}
+            onBlur={() => form.touch('title')}
           />
           <TextArea
             id={ID.description}
@@ -294,19 +99,22 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             label="Description"
             rows={4}
             maxLength={COMMITMENT_LIMITS.description}
-            hint="Modalités, conditions, contacts (facultatif)."
-            value={values.description}
-            error={errorsOf('description')}
-            onChange={(e) => update({ description: e.target.value }, 'description')}
+            hint={form.hint('description', 'Modalités, conditions, contacts (facultatif).')}
+            value={form.values.description}
+            error={form.errorsFor('description')}
+            onChange={(e) => set('description', e.target.value)}
+            onBlur={() => form.touch('description')}
           />
           <Select
             id={ID.axis}
+            hint={form.hint('axis')}
             name="axis"
             label="Axe du programme"
             options={[{ value: '', label: 'Aucun axe en particulier' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]}
-            value={values.axis}
-            error={errorsOf('axis')}
-            onChange={(e) => update({ axis: e.target.value }, 'axis')}
+            value={form.values.axis}
+            error={form.errorsFor('axis')}
+            onChange={(e) => set('axis', e.target.value)}
+            onBlur={() => form.touch('axis')}
             className="max-w-md"
           />
         </div>
@@ -319,44 +127,49 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             name="scope"
             label="Portée"
             required
-            hint="Un engagement national concerne tout le programme ; un engagement régional, une région ; un engagement territorial, un territoire d’industrie."
+            hint={form.hint('scope', 'Un engagement national concerne tout le programme ; un engagement régional, une région ; un engagement territorial, un territoire d’industrie.')}
             placeholder="— Choisir la portée —"
             options={COMMITMENT_SCOPES.map((s) => ({ value: s, label: COMMITMENT_SCOPE_LABELS[s] }))}
-            value={values.scope}
-            error={errorsOf('scope')}
-            onChange={(e) => update({ scope: e.target.value }, 'scope')}
+            value={form.values.scope}
+            error={form.errorsFor('scope')}
+            onChange={(e) => set('scope', e.target.value)}
+            onBlur={() => form.touch('scope')}
             className="max-w-md"
           />
-          {values.scope === 'REGION' && (
+          {form.values.scope === 'REGION' && (
             <Select
               id={ID.regionCode}
+              hint={form.hint('regionCode')}
               name="regionCode"
               label="Région"
               required
               placeholder="— Choisir la région —"
               options={options.regions.map((r) => ({ value: r.code, label: r.name }))}
-              value={values.regionCode}
-              error={errorsOf('regionCode')}
-              onChange={(e) => update({ regionCode: e.target.value }, 'regionCode')}
+              value={form.values.regionCode}
+              error={form.errorsFor('regionCode')}
+              onChange={(e) => set('regionCode', e.target.value)}
+              onBlur={() => form.touch('regionCode')}
               className="max-w-md"
             />
           )}
-          {values.scope === 'TERRITORY' && (
+          {form.values.scope === 'TERRITORY' && (
             <Select
               id={ID.territory}
               name="territory"
               label="Territoire d’industrie"
               required
               placeholder="— Choisir le territoire —"
-              hint={
+              hint={form.hint(
+                'territory',
                 selectedTerritory
                   ? `Région${selectedTerritory.regionCodes.length > 1 ? 's' : ''} : ${selectedTerritory.regionCodes.map(regionName).join(', ')}.`
-                  : undefined
-              }
+                  : undefined,
+              )}
               options={options.territories.map((t) => ({ value: t.slug, label: t.name }))}
-              value={values.territory}
-              error={errorsOf('territory')}
-              onChange={(e) => update({ territory: e.target.value }, 'territory')}
+              value={form.values.territory}
+              error={form.errorsFor('territory')}
+              onChange={(e) => set('territory', e.target.value)}
+              onBlur={() => form.touch('territory')}
               className="max-w-md"
             />
           )}
@@ -373,10 +186,11 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             maxLength={COMMITMENT_LIMITS.unit}
             list="engagement-unites"
             autoComplete="off"
-            hint="EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…)."
-            value={values.unit}
-            error={errorsOf('unit')}
-            onChange={(e) => update({ unit: e.target.value }, 'unit')}
+            hint={form.hint('unit', 'EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…).')}
+            value={form.values.unit}
+            error={form.errorsFor('unit')}
+            onChange={(e) => set('unit', e.target.value)}
+            onBlur={() => form.touch('unit')}
           />
           <datalist id="engagement-unites">
             {UNIT_SUGGESTIONS.map((u) => (
@@ -390,36 +204,36 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             required
             inputMode="decimal"
             autoComplete="off"
-            hint={
-              typeof promisedPreview === 'number' && values.unit.trim()
-                ? `Soit ${formatQuantity(promisedPreview, isEuroUnit(values.unit) ? 'EUR' : values.unit.trim())}.`
-                : 'Nombre, deux décimales au plus (1 500 000 ou 12,5).'
-            }
-            value={values.promised}
-            error={errorsOf('promised')}
-            onChange={(e) => update({ promised: e.target.value }, 'promised')}
+            hint={form.hint(
+              'promised',
+              typeof promisedPreview === 'number' && form.values.unit.trim()
+                ? `Soit ${formatQuantity(promisedPreview, isEuroUnit(form.values.unit) ? 'EUR' : form.values.unit.trim())}.`
+                : 'Nombre, deux décimales au plus (1 500 000 ou 12,5).',
+            )}
+            value={form.values.promised}
+            error={form.errorsFor('promised')}
+            onChange={(e) => set('promised', e.target.value)}
+            onBlur={() => form.touch('promised')}
           />
           <TextInput
             id={ID.dueDate}
             name="dueDate"
             type="date"
             label="Échéance"
-            hint="Date à laquelle tout doit être réalisé (facultative)."
-            value={values.dueDate}
-            error={errorsOf('dueDate')}
-            onChange={(e) => update({ dueDate: e.target.value }, 'dueDate')}
+            hint={form.hint('dueDate', 'Date à laquelle tout doit être réalisé (facultative).')}
+            value={form.values.dueDate}
+            error={form.errorsFor('dueDate')}
+            onChange={(e) => set('dueDate', e.target.value)}
+            onBlur={() => form.touch('dueDate')}
           />
         </div>
       </Card>
 
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Enregistrement…' : mode === 'create' ? 'Enregistrer l’engagement' : 'Enregistrer les modifications'}
-        </Button>
+      <SubmitBar form={form} label={submitLabel}>
         <ButtonLink href={cancelHref} variant="ghost">
           Annuler
         </ButtonLink>
-      </div>
+      </SubmitBar>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeliveryPayload, deliveryFieldOf, deliveryValuesOf, selectableStatuses } from './delivery-form-logic';
+import type { CommitmentDto } from '@/lib/commitments/queries';
+import { buildDeliveryPayload, deliveryConflictAdapter, deliveryFieldOf, deliveryValuesOf, selectableStatuses } from './delivery-form-logic';
 
 describe('buildDeliveryPayload', () => {
   it('parses the French number and carries the base version', () => {
@@ -30,5 +31,22 @@ describe('delivery values and statuses', () => {
     expect(selectableStatuses({ canManage: false, status: 'PLANNED' })).not.toContain('CANCELLED');
     expect(selectableStatuses({ canManage: true, status: 'PLANNED' })).toContain('CANCELLED');
     expect(selectableStatuses({ canManage: false, status: 'CANCELLED' })).toContain('CANCELLED');
+  });
+});
+
+describe('deliveryConflictAdapter', () => {
+  it('takes the saved status, keeps the typed delivery and reports other fields with their saved value', async () => {
+    const { planConflict, resolveConflict } = await import('@/components/forms/conflict');
+    const adapter = deliveryConflictAdapter('EUR');
+    const saved = { version: 3, delivered: 100, status: 'LATE', title: 'Nouveau titre', unit: 'EUR', description: '' } as unknown as CommitmentDto;
+    const base = { delivered: '100', status: 'IN_PROGRESS' as const };
+    const mine = { delivered: '250', status: 'IN_PROGRESS' as const };
+    const conflict = { dto: saved, entity: null, changedFields: ['status', 'title'], changedFieldLabels: ['Statut', 'Intitulé'], baseVersion: 2, version: 3, changedBy: null, changedAt: null };
+    const plan = planConflict(adapter, conflict, mine, base);
+    expect(plan.rows.map((r) => [r.field, r.editable, r.theirs])).toEqual([
+      ['status', true, 'Retard signalé'],
+      ['title', false, 'Nouveau titre'],
+    ]);
+    expect(resolveConflict(adapter, plan, mine).values).toEqual({ delivered: '250', status: 'LATE' });
   });
 });

@@ -1,8 +1,11 @@
 // The delivery form's pure logic, apart from its markup (ADR 0020).
 import { parseDecimalInput } from '@/components/actions/money';
+import type { ConflictAdapter } from '@/components/forms/conflict';
+import type { ErrorMap } from '@/components/forms/errors';
 import type { CommitmentDto } from '@/lib/commitments/queries';
 import { COMMITMENT_STATUSES, deliveryUpdateSchema } from '@/lib/commitments/schemas';
-import { formatQuantityInput } from '@/lib/commitments/labels';
+import { COMMITMENT_FIELD_LABELS, COMMITMENT_STATUS_LABELS, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
+import { savedCommitments } from './current-value';
 import type { FieldErrors } from '@/lib/errors';
 import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
 import { fieldErrorsFromZod } from '@/lib/validation';
@@ -43,4 +46,37 @@ export function buildDeliveryPayload(v: DeliveryValues, baseVersion: number): { 
 /** Statuses the person may pick: only national staff may cancel (policy `commitment:cancel`). */
 export function selectableStatuses(c: Pick<CommitmentDto, 'canManage' | 'status'>): CommitmentStatus[] {
   return COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || c.canManage || c.status === 'CANCELLED');
+}
+
+const LABELS: Record<string, string> = COMMITMENT_FIELD_LABELS;
+
+export const DELIVERY_ERROR_MAP: ErrorMap = {
+  order: ['delivered', 'status'],
+  target: (key) => {
+    const field = deliveryFieldOf(key);
+    return field ? DELIVERY_FIELD_IDS[field] : null;
+  },
+  text: (key, message) => {
+    const label = LABELS[key.split('.')[0] ?? key];
+    return label ? `${label} : ${message}` : message;
+  },
+};
+
+/** The conflict panel of the delivery form: delivered and status are edited, the rest reported. */
+export function deliveryConflictAdapter(unit: string): ConflictAdapter<DeliveryValues, CommitmentDto> {
+  const saved = savedCommitments<DeliveryValues>();
+  return {
+    entityKey: 'commitment',
+    valuesFrom: (dto) => saved.remember(dto, deliveryValuesOf(dto)),
+    compare: (v, field) => (field === 'delivered' ? parseDecimalInput(v.delivered) : field === 'status' ? v.status : null),
+    adopt: (v, from, field) => (deliveryFieldOf(field) === field ? { ...v, [field]: from[field as DeliveryFormField] } : v),
+    display: (v, field) => {
+      if (field === 'status') return COMMITMENT_STATUS_LABELS[v.status];
+      if (field !== 'delivered') return saved.display(v, field);
+      const n = parseDecimalInput(v.delivered);
+      return typeof n === 'number' ? formatQuantity(n, unit) : v.delivered || '—';
+    },
+    label: (field) => LABELS[field] ?? field,
+    editable: (field) => deliveryFieldOf(field) === field,
+  };
 }

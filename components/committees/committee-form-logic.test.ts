@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkableTerritory } from '@/lib/committees/queries';
+import type { CommitteeDto, LinkableTerritory } from '@/lib/committees/queries';
 import {
   buildCommitteePayload,
   checkboxId,
+  committeeConflictAdapter,
+  committeeErrorMap,
+  committeeTouchKey,
   committeeErrorTarget,
   committeeFieldOf,
   committeeValuesOf,
@@ -83,5 +86,36 @@ describe('filterActionGroups', () => {
     expect(filterActionGroups(groups, 'fa-2').map((g) => g.territory.slug)).toEqual(['tarn']);
     expect(filterActionGroups(groups, 'rien')).toEqual([]);
     expect(filterActionGroups(groups, '  ').map((g) => g.territory.slug)).toEqual(['ariege', 'tarn']);
+  });
+});
+
+describe('committee conflict and summary', () => {
+  it('offers per-field choices and names actions the picker does not list from the saved DTO', async () => {
+    const { planConflict, resolveConflict } = await import('@/components/forms/conflict');
+    const adapter = committeeConflictAdapter((id) => (id === 'a' ? 'Ariège — FA-1 : Friche' : undefined));
+    const saved = {
+      version: 4,
+      title: 'Revue (corrigée)',
+      date: '2026-11-20',
+      attendees: ['Préfète de région'],
+      decisions: 'Poursuivre.',
+      actions: [{ id: 'z', reference: 'FA-9', title: 'Hors liste', territory: { slug: 't', name: 'Tarn' } }],
+    } as unknown as CommitteeDto;
+    const base = { ...values, attendees: 'Préfète de région', actionIds: ['a'] };
+    const mine = { ...base, attendees: 'Préfète de région\nPrésident du département' };
+    const conflict = { dto: saved, entity: 'Committee', changedFields: ['title', 'actionIds'], changedFieldLabels: [], baseVersion: 3, version: 4, changedBy: 'Camille', changedAt: null };
+    const plan = planConflict(adapter, { ...conflict, changedFieldLabels: ['Titre', 'Actions examinées'] }, mine, base);
+    expect(plan.choices).toEqual({ title: 'theirs', actionIds: 'theirs' });
+    expect(plan.rows[1]).toMatchObject({ mine: 'Ariège — FA-1 : Friche', theirs: 'Tarn — FA-9 : Hors liste' });
+    const resolved = resolveConflict(adapter, plan, mine);
+    expect(resolved.values).toMatchObject({ title: 'Revue (corrigée)', attendees: 'Préfète de région\nPrésident du département', actionIds: ['z'] });
+  });
+
+  it('prefixes summary lines with the field and the line of an item', () => {
+    const map = committeeErrorMap('a1');
+    expect(map.text?.('attendees.1', 'Un seul participant par ligne.')).toBe('Participants (ligne 2) : Un seul participant par ligne.');
+    expect(map.text?.('_', 'Refusé.')).toBe('Refusé.');
+    expect(map.target('actionIds.0')).toBe(checkboxId('a1'));
+    expect(committeeTouchKey('attendees.3')).toBe('attendees');
   });
 });

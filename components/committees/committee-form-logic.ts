@@ -1,9 +1,12 @@
 // The committee form's pure logic, apart from its markup (ADR 0020): the values the form
 // holds, the payload the schemas expect, error keys to fields and lines, and the action
 // picker's filter.
+import type { ConflictAdapter } from '@/components/forms/conflict';
+import { parseKey, type ErrorMap } from '@/components/forms/errors';
 import type { CommitteeDto, LinkableTerritory } from '@/lib/committees/queries';
 import { committeeCreateSchema, committeeUpdateSchema } from '@/lib/committees/schemas';
 import type { FieldErrors } from '@/lib/errors';
+import { formatDate } from '@/lib/labels';
 import { fieldErrorsFromZod } from '@/lib/validation';
 
 export interface CommitteeValues {
@@ -125,4 +128,59 @@ export function filterActionGroups(territories: LinkableTerritory[], filter: str
   return territories
     .map((g) => (needle ? { ...g, actions: g.actions.filter((a) => fold(`${a.reference} ${a.title} ${g.territory.name}`).includes(needle)) } : g))
     .filter((g) => g.actions.length > 0);
+}
+
+/** The summary: fields in form order, "Participants (ligne 3) : …" for an item's error. */
+export function committeeErrorMap(firstActionId: string | null): ErrorMap {
+  return {
+    order: ['_', 'version', ...COMMITTEE_FORM_FIELDS],
+    target: (key) => committeeErrorTarget(key, firstActionId),
+    text: (key, message) => {
+      const field = committeeFieldOf(key);
+      if (!field) return message;
+      const line = lineOf(key);
+      return `${COMMITTEE_FORM_LABELS[field]}${line ? ` (ligne ${line})` : ''} : ${message}`;
+    },
+  };
+}
+
+/** Item errors (`attendees.2`, `actionIds.0`) count for their whole control. */
+export const committeeTouchKey = (key: string) => parseKey(key).top;
+
+/**
+ * How the conflict panel compares, shows and takes each committee field. `describe` names a
+ * linked action ("Ariège — FA-3 : Friche"); the saved DTO names the ones the picker does not list.
+ */
+export function committeeConflictAdapter(describe: (actionId: string) => string | undefined): ConflictAdapter<CommitteeValues, CommitteeDto> {
+  const savedNames = new Map<string, string>();
+  const name = (id: string) => describe(id) ?? savedNames.get(id) ?? 'Action non visible';
+  return {
+    entityKey: 'committee',
+    valuesFrom: (dto) => {
+      for (const a of dto.actions) savedNames.set(a.id, `${a.territory.name} — ${a.reference} : ${a.title}`);
+      return committeeValuesOf(dto);
+    },
+    compare: (v, field) => {
+      if (field === 'attendees') return lines(v.attendees);
+      if (field === 'actionIds') return [...v.actionIds].sort();
+      return committeeFieldOf(field) === field ? (v[field as CommitteeFormField] as string).trim() : null;
+    },
+    adopt: (v, from, field) => (committeeFieldOf(field) === field ? { ...v, [field]: from[field as CommitteeFormField] } : v),
+    display: (v, field) => {
+      switch (field) {
+        case 'date':
+          return formatDate(v.date || null);
+        case 'attendees':
+          return lines(v.attendees).join('\n') || 'Aucun participant.';
+        case 'decisions':
+          return v.decisions.trim() || 'Aucune décision saisie.';
+        case 'actionIds':
+          return v.actionIds.length ? v.actionIds.map(name).join('\n') : 'Aucune action liée.';
+        default:
+          return field === 'title' ? v.title || '—' : '—';
+      }
+    },
+    label: (field) => COMMITTEE_FORM_LABELS[field as CommitteeFormField] ?? field,
+    editable: (field) => committeeFieldOf(field) === field,
+  };
 }

@@ -6,11 +6,12 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { saveFailure } from '@/lib/forms/save-failure';
 import { formField, idAndDataArgs, idArg, parseArgs, saveCommitmentArgs } from '@/lib/server-action-input';
 import { createCommitment, linkActions, unlinkAction, updateCommitment, updateDelivery } from '@/lib/commitments/mutations';
 import type { CommitmentDto } from '@/lib/commitments/queries';
+import { COMMITMENT_STATUS_LABELS, formatQuantity } from '@/lib/commitments/labels';
 import type {
-  CommitmentConflict,
   CommitmentLinkFormState,
   SaveCommitmentInput,
   SaveCommitmentResult,
@@ -30,16 +31,9 @@ function revalidate(id: string) {
   revalidatePath('/actions/[id]', 'page');
 }
 
-function saved(dto: CommitmentDto): SaveCommitmentResult {
+function saved(dto: CommitmentDto, message?: string): SaveCommitmentResult {
   revalidate(dto.id);
-  return { ok: true, id: dto.id, version: dto.version, redirectTo: `/engagements/${dto.id}`, commitment: dto };
-}
-
-function saveFailure(error: unknown): SaveCommitmentResult {
-  const f = failure(error);
-  // The 409's `current`, as the API sends it: one conflict shape for every form.
-  if (f.conflict) return { ok: false, message: f.message, conflict: f.conflict as CommitmentConflict };
-  return { ok: false, message: f.message, errors: f.errors };
+  return { ok: true, id: dto.id, version: dto.version, redirectTo: `/engagements/${dto.id}`, commitment: dto, ...(message ? { message } : {}) };
 }
 
 export async function saveCommitment(raw: SaveCommitmentInput): Promise<SaveCommitmentResult> {
@@ -56,7 +50,8 @@ export async function saveDelivery(raw: SaveDeliveryInput): Promise<SaveCommitme
   try {
     const a = await actor();
     const input = parseArgs(idAndDataArgs, raw);
-    return saved(await updateDelivery(a, input.id, input.data));
+    const dto = await updateDelivery(a, input.id, input.data);
+    return saved(dto, `Réalisation enregistrée : ${formatQuantity(dto.delivered, dto.unit)}, statut « ${COMMITMENT_STATUS_LABELS[dto.status]} ».`);
   } catch (error) {
     return saveFailure(error);
   }

@@ -4,10 +4,10 @@
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
-import { failure } from '@/lib/action-result';
+import { saveFailure } from '@/lib/forms/save-failure';
 import { parseArgs, saveCommitteeArgs } from '@/lib/server-action-input';
 import { createCommittee, updateCommittee } from '@/lib/committees/mutations';
-import type { CommitteeConflict, SaveCommitteeInput, SaveCommitteeResult } from '@/lib/committees/save-results';
+import type { SaveCommitteeInput, SaveCommitteeResult } from '@/lib/committees/save-results';
 
 export async function saveCommittee(raw: SaveCommitteeInput): Promise<SaveCommitteeResult> {
   try {
@@ -23,9 +23,6 @@ export async function saveCommittee(raw: SaveCommitteeInput): Promise<SaveCommit
     revalidatePath('/actions/[id]', 'page');
     return { ok: true, id: dto.id, version: dto.version, redirectTo: `/regions/${dto.region.code}/comites/${dto.id}` };
   } catch (error) {
-    const f = failure(error);
-    // The 409's `current`, as the API sends it: one conflict shape for every form.
-    if (f.conflict) return { ok: false, message: f.message, conflict: f.conflict as CommitteeConflict };
-    return { ok: false, message: f.message, errors: f.errors };
+    return saveFailure(error);
   }
 }
