@@ -3,7 +3,7 @@
 // key belongs to, and what a conflict's "take theirs" puts back.
 import { parseDecimalInput } from '@/components/actions/money';
 import type { ConflictAdapter } from '@/components/forms/conflict';
-import type { ErrorMap } from '@/components/forms/errors';
+import { fieldOfKey, labelledErrorMap } from '@/components/form-helpers/fields';
 import type { CommitmentDto, CommitmentFormOptions } from '@/lib/commitments/queries';
 import { commitmentCreateSchema, commitmentUpdateSchema } from '@/lib/commitments/schemas';
 import { COMMITMENT_FIELD_LABELS, COMMITMENT_SCOPE_LABELS, EURO_UNIT, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
@@ -76,10 +76,7 @@ export function commitmentValuesOf(c: CommitmentDto | undefined): CommitmentValu
 }
 
 /** The form field an error key belongs to (`promised` → promised; `_` → none). */
-export function commitmentFieldOf(key: string): CommitmentFormField | null {
-  const top = key.split('.')[0] ?? key;
-  return top in COMMITMENT_FIELD_IDS ? (top as CommitmentFormField) : null;
-}
+export const commitmentFieldOf = (key: string): CommitmentFormField | null => fieldOfKey(key, COMMITMENT_FIELD_IDS);
 
 /** Fields whose errors a change of `field` makes stale (a new scope drops the place errors). */
 export function commitmentFieldsClearedBy(field: CommitmentFormField): CommitmentFormField[] {
@@ -122,19 +119,9 @@ export function buildCommitmentPayload(
 export const isEuroUnit = (unit: string) => /^(eur|€|euros?)$/i.test(unit.trim());
 
 /** The summary: fields in form order, each message prefixed with its field's label. */
-export const COMMITMENT_ERROR_MAP: ErrorMap = {
-  order: COMMITMENT_FORM_FIELDS,
-  target: (key) => {
-    const field = commitmentFieldOf(key);
-    return field ? COMMITMENT_FIELD_IDS[field] : null;
-  },
-  text: (key, message) => {
-    const label = COMMITMENT_FORM_LABELS[key.split('.')[0] ?? key];
-    return label ? `${label} : ${message}` : message;
-  },
-};
+export const COMMITMENT_ERROR_MAP = labelledErrorMap(COMMITMENT_FIELD_IDS, COMMITMENT_FORM_LABELS, COMMITMENT_FORM_FIELDS);
 
-const isFormField = (field: string): field is CommitmentFormField => field in COMMITMENT_FIELD_IDS;
+const isFormField = (field: string): field is CommitmentFormField => commitmentFieldOf(field) === field;
 
 /**
  * How the conflict panel compares, shows and takes each field of the commitment form. Fields

@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { useForm } from '@/components/forms/use-form';
+import { bindField } from '@/components/form-helpers/fields';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RequiredFieldsNote, Select, TextArea, TextInput } from '@/components/ui/form';
@@ -26,7 +27,6 @@ import {
   commitmentFieldsClearedBy,
   commitmentValuesOf,
   isEuroUnit,
-  type CommitmentFormField,
   type CommitmentValues,
 } from './commitment-form-logic';
 
@@ -52,13 +52,16 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
     errorMap: COMMITMENT_ERROR_MAP,
     conflict,
   });
-  /** A new scope makes the place errors stale. */
-  const set = (field: CommitmentFormField, value: string) =>
-    form.update((v) => ({ ...v, [field]: value }), commitmentFieldsClearedBy(field));
-
   const selectedTerritory = options.territories.find((t) => t.slug === form.values.territory);
   const regionName = (code: string) => options.regions.find((r) => r.code === code)?.name ?? code;
+  const territoryHint = selectedTerritory
+    ? `Région${selectedTerritory.regionCodes.length > 1 ? 's' : ''} : ${selectedTerritory.regionCodes.map(regionName).join(', ')}.`
+    : undefined;
   const promisedPreview = parseDecimalInput(form.values.promised);
+  const promisedHint =
+    typeof promisedPreview === 'number' && form.values.unit.trim()
+      ? `Soit ${formatQuantity(promisedPreview, isEuroUnit(form.values.unit) ? 'EUR' : form.values.unit.trim())}.`
+      : 'Nombre, deux décimales au plus (1 500 000 ou 12,5).';
 
   return (
     <form {...form.formProps} className="space-y-8">
@@ -69,17 +72,13 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
         <div className="space-y-6">
           <Select
             id={ID.operator}
-            hint={form.hint('operator')}
             name="operator"
             label="Opérateur"
             required
             placeholder="— Choisir l’opérateur —"
             options={options.operators.map((o) => ({ value: o.slug, label: o.name }))}
-            value={form.values.operator}
-            error={form.errorsFor('operator')}
-            onChange={(e) => set('operator', e.target.value)}
-            onBlur={() => form.touch('operator')}
             className="max-w-md"
+            {...bindField(form, 'operator')}
           />
           <TextInput
             id={ID.title}
@@ -87,11 +86,7 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             label="Intitulé"
             required
             maxLength={COMMITMENT_LIMITS.title}
-            hint={form.hint('title', 'Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet.')}
-            value={form.values.title}
-            error={form.errorsFor('title')}
-            onChange={(e) => set('title', e.target.value)}
-            onBlur={() => form.touch('title')}
+            {...bindField(form, 'title', { hint: 'Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet.' })}
           />
           <TextArea
             id={ID.description}
@@ -99,23 +94,15 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             label="Description"
             rows={4}
             maxLength={COMMITMENT_LIMITS.description}
-            hint={form.hint('description', 'Modalités, conditions, contacts (facultatif).')}
-            value={form.values.description}
-            error={form.errorsFor('description')}
-            onChange={(e) => set('description', e.target.value)}
-            onBlur={() => form.touch('description')}
+            {...bindField(form, 'description', { hint: 'Modalités, conditions, contacts (facultatif).' })}
           />
           <Select
             id={ID.axis}
-            hint={form.hint('axis')}
             name="axis"
             label="Axe du programme"
             options={[{ value: '', label: 'Aucun axe en particulier' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]}
-            value={form.values.axis}
-            error={form.errorsFor('axis')}
-            onChange={(e) => set('axis', e.target.value)}
-            onBlur={() => form.touch('axis')}
             className="max-w-md"
+            {...bindField(form, 'axis')}
           />
         </div>
       </Card>
@@ -127,29 +114,24 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             name="scope"
             label="Portée"
             required
-            hint={form.hint('scope', 'Un engagement national concerne tout le programme ; un engagement régional, une région ; un engagement territorial, un territoire d’industrie.')}
             placeholder="— Choisir la portée —"
             options={COMMITMENT_SCOPES.map((s) => ({ value: s, label: COMMITMENT_SCOPE_LABELS[s] }))}
-            value={form.values.scope}
-            error={form.errorsFor('scope')}
-            onChange={(e) => set('scope', e.target.value)}
-            onBlur={() => form.touch('scope')}
             className="max-w-md"
+            {...bindField(form, 'scope', {
+              hint: 'Un engagement national concerne tout le programme ; un engagement régional, une région ; un engagement territorial, un territoire d’industrie.',
+              clears: commitmentFieldsClearedBy('scope'),
+            })}
           />
           {form.values.scope === 'REGION' && (
             <Select
               id={ID.regionCode}
-              hint={form.hint('regionCode')}
               name="regionCode"
               label="Région"
               required
               placeholder="— Choisir la région —"
               options={options.regions.map((r) => ({ value: r.code, label: r.name }))}
-              value={form.values.regionCode}
-              error={form.errorsFor('regionCode')}
-              onChange={(e) => set('regionCode', e.target.value)}
-              onBlur={() => form.touch('regionCode')}
               className="max-w-md"
+              {...bindField(form, 'regionCode')}
             />
           )}
           {form.values.scope === 'TERRITORY' && (
@@ -159,18 +141,9 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
               label="Territoire d’industrie"
               required
               placeholder="— Choisir le territoire —"
-              hint={form.hint(
-                'territory',
-                selectedTerritory
-                  ? `Région${selectedTerritory.regionCodes.length > 1 ? 's' : ''} : ${selectedTerritory.regionCodes.map(regionName).join(', ')}.`
-                  : undefined,
-              )}
               options={options.territories.map((t) => ({ value: t.slug, label: t.name }))}
-              value={form.values.territory}
-              error={form.errorsFor('territory')}
-              onChange={(e) => set('territory', e.target.value)}
-              onBlur={() => form.touch('territory')}
               className="max-w-md"
+              {...bindField(form, 'territory', { hint: territoryHint })}
             />
           )}
         </div>
@@ -186,11 +159,7 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             maxLength={COMMITMENT_LIMITS.unit}
             list="engagement-unites"
             autoComplete="off"
-            hint={form.hint('unit', 'EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…).')}
-            value={form.values.unit}
-            error={form.errorsFor('unit')}
-            onChange={(e) => set('unit', e.target.value)}
-            onBlur={() => form.touch('unit')}
+            {...bindField(form, 'unit', { hint: 'EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…).' })}
           />
           <datalist id="engagement-unites">
             {UNIT_SUGGESTIONS.map((u) => (
@@ -204,27 +173,14 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             required
             inputMode="decimal"
             autoComplete="off"
-            hint={form.hint(
-              'promised',
-              typeof promisedPreview === 'number' && form.values.unit.trim()
-                ? `Soit ${formatQuantity(promisedPreview, isEuroUnit(form.values.unit) ? 'EUR' : form.values.unit.trim())}.`
-                : 'Nombre, deux décimales au plus (1 500 000 ou 12,5).',
-            )}
-            value={form.values.promised}
-            error={form.errorsFor('promised')}
-            onChange={(e) => set('promised', e.target.value)}
-            onBlur={() => form.touch('promised')}
+            {...bindField(form, 'promised', { hint: promisedHint })}
           />
           <TextInput
             id={ID.dueDate}
             name="dueDate"
             type="date"
             label="Échéance"
-            hint={form.hint('dueDate', 'Date à laquelle tout doit être réalisé (facultative).')}
-            value={form.values.dueDate}
-            error={form.errorsFor('dueDate')}
-            onChange={(e) => set('dueDate', e.target.value)}
-            onBlur={() => form.touch('dueDate')}
+            {...bindField(form, 'dueDate', { hint: 'Date à laquelle tout doit être réalisé (facultative).' })}
           />
         </div>
       </Card>

@@ -1,7 +1,7 @@
 // The delivery form's pure logic, apart from its markup (ADR 0020).
 import { parseDecimalInput } from '@/components/actions/money';
 import type { ConflictAdapter } from '@/components/forms/conflict';
-import type { ErrorMap } from '@/components/forms/errors';
+import { fieldOfKey, labelledErrorMap } from '@/components/form-helpers/fields';
 import type { CommitmentDto } from '@/lib/commitments/queries';
 import { COMMITMENT_STATUSES, deliveryUpdateSchema } from '@/lib/commitments/schemas';
 import { COMMITMENT_FIELD_LABELS, COMMITMENT_STATUS_LABELS, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
@@ -27,10 +27,7 @@ export const deliveryValuesOf = (c: Pick<CommitmentDto, 'delivered' | 'status'>)
   status: c.status,
 });
 
-export function deliveryFieldOf(key: string): DeliveryFormField | null {
-  const top = key.split('.')[0] ?? key;
-  return top === 'delivered' || top === 'status' ? top : null;
-}
+export const deliveryFieldOf = (key: string): DeliveryFormField | null => fieldOfKey(key, DELIVERY_FIELD_IDS);
 
 /** The payload `deliveryUpdateSchema` expects, and the French errors it would get. */
 export function buildDeliveryPayload(v: DeliveryValues, baseVersion: number): { data: Record<string, unknown>; errors: FieldErrors } {
@@ -50,17 +47,7 @@ export function selectableStatuses(c: Pick<CommitmentDto, 'canManage' | 'status'
 
 const LABELS: Record<string, string> = COMMITMENT_FIELD_LABELS;
 
-export const DELIVERY_ERROR_MAP: ErrorMap = {
-  order: ['delivered', 'status'],
-  target: (key) => {
-    const field = deliveryFieldOf(key);
-    return field ? DELIVERY_FIELD_IDS[field] : null;
-  },
-  text: (key, message) => {
-    const label = LABELS[key.split('.')[0] ?? key];
-    return label ? `${label} : ${message}` : message;
-  },
-};
+export const DELIVERY_ERROR_MAP = labelledErrorMap(DELIVERY_FIELD_IDS, LABELS, ['delivered', 'status']);
 
 /** The conflict panel of the delivery form: delivered and status are edited, the rest reported. */
 export function deliveryConflictAdapter(unit: string): ConflictAdapter<DeliveryValues, CommitmentDto> {

@@ -8,11 +8,11 @@ import { useMemo } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { useForm } from '@/components/forms/use-form';
+import { bindField } from '@/components/form-helpers/fields';
 import { Select, TextInput } from '@/components/ui/form';
 import type { CommitmentDto } from '@/lib/commitments/queries';
 import { COMMITMENT_STATUS_LABELS, formatQuantity } from '@/lib/commitments/labels';
 import type { SaveCommitmentResult, SaveDeliveryInput } from '@/lib/commitments/save-results';
-import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
 import {
   DELIVERY_ERROR_MAP,
   DELIVERY_FIELD_IDS as ID,
@@ -57,28 +57,19 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
           required
           inputMode="decimal"
           autoComplete="off"
-          hint={form.hint('delivered', `Cumul depuis le début ; promis : ${formatQuantity(commitment.promised, commitment.unit)}.`)}
-          value={form.values.delivered}
-          error={form.errorsFor('delivered')}
-          onChange={(e) => form.setField('delivered', e.target.value)}
-          onBlur={() => form.touch('delivered')}
+          {...bindField(form, 'delivered', { hint: `Cumul depuis le début ; promis : ${formatQuantity(commitment.promised, commitment.unit)}.` })}
         />
         <Select
           id={ID.status}
           name="status"
           label="Statut"
           required
-          hint={form.hint(
-            'status',
-            commitment.canManage
+          options={selectableStatuses(commitment).map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
+          {...bindField(form, 'status', {
+            hint: commitment.canManage
               ? '« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard.'
               : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.',
-          )}
-          options={selectableStatuses(commitment).map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
-          value={form.values.status}
-          error={form.errorsFor('status')}
-          onChange={(e) => form.setField('status', e.target.value as CommitmentStatus)}
-          onBlur={() => form.touch('status')}
+          })}
         />
       </div>
       <SubmitBar form={form} label={SUBMIT_LABEL} />

@@ -10,6 +10,7 @@ import { flushSync } from 'react-dom';
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { plural } from '@/components/forms/errors';
 import { focusById, useForm } from '@/components/forms/use-form';
+import { bindField } from '@/components/form-helpers/fields';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RequiredFieldsNote, TextArea, TextInput } from '@/components/ui/form';
@@ -103,11 +104,7 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
           label="Titre"
           required
           maxLength={COMMITTEE_LIMITS.title}
-          hint={form.hint('title', "Par exemple : Revue régionale Territoires d'industrie — 2e semestre")}
-          value={form.values.title}
-          error={form.errorsFor('title')}
-          onChange={(e) => form.setField('title', e.target.value)}
-          onBlur={() => form.touch('title')}
+          {...bindField(form, 'title', { hint: "Par exemple : Revue régionale Territoires d'industrie — 2e semestre" })}
         />
         <TextInput
           id={ID.date}
@@ -115,12 +112,8 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
           type="date"
           label="Date"
           required
-          hint={form.hint('date', 'Format : jj/mm/aaaa')}
           className="max-w-xs"
-          value={form.values.date}
-          error={form.errorsFor('date')}
-          onChange={(e) => form.setField('date', e.target.value)}
-          onBlur={() => form.touch('date')}
+          {...bindField(form, 'date', { hint: 'Format : jj/mm/aaaa' })}
         />
       </Section>
 
@@ -129,24 +122,19 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
           id={ID.attendees}
           name="attendees"
           label="Participants"
-          hint={form.hint('attendees', `Un participant par ligne (nom, fonction, structure), ${COMMITTEE_LIMITS.attendees} au maximum.`)}
           rows={6}
-          value={form.values.attendees}
-          error={form.groupErrors('attendees')}
-          onChange={(e) => form.setField('attendees', e.target.value)}
-          onBlur={() => form.touch('attendees')}
+          {...bindField(form, 'attendees', {
+            hint: `Un participant par ligne (nom, fonction, structure), ${COMMITTEE_LIMITS.attendees} au maximum.`,
+            itemWord: 'Ligne',
+          })}
         />
         <TextArea
           id={ID.decisions}
           name="decisions"
           label="Décisions"
-          hint={form.hint('decisions', 'Relevé des décisions et suites à donner. Séparez les paragraphes par une ligne vide.')}
           rows={12}
           maxLength={COMMITTEE_LIMITS.decisions}
-          value={form.values.decisions}
-          error={form.errorsFor('decisions')}
-          onChange={(e) => form.setField('decisions', e.target.value)}
-          onBlur={() => form.touch('decisions')}
+          {...bindField(form, 'decisions', { hint: 'Relevé des décisions et suites à donner. Séparez les paragraphes par une ligne vide.' })}
         />
       </Section>
 
