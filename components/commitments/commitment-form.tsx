@@ -71,38 +71,30 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
       <Card title="L’engagement">
         <div className="space-y-6">
           <Select
-            id={ID.operator}
-            name="operator"
             label="Opérateur"
             required
             placeholder="— Choisir l’opérateur —"
             options={options.operators.map((o) => ({ value: o.slug, label: o.name }))}
             className="max-w-md"
-            {...bindField(form, 'operator')}
+            {...bindField(form, 'operator', ID.operator)}
           />
           <TextInput
-            id={ID.title}
-            name="title"
             label="Intitulé"
             required
             maxLength={COMMITMENT_LIMITS.title}
-            {...bindField(form, 'title', { hint: 'Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet.' })}
+            {...bindField(form, 'title', ID.title, { hint: 'Ce à quoi l’opérateur s’engage, par exemple : Cofinancement de l’ingénierie des chefs de projet.' })}
           />
           <TextArea
-            id={ID.description}
-            name="description"
             label="Description"
             rows={4}
             maxLength={COMMITMENT_LIMITS.description}
-            {...bindField(form, 'description', { hint: 'Modalités, conditions, contacts (facultatif).' })}
+            {...bindField(form, 'description', ID.description, { hint: 'Modalités, conditions, contacts (facultatif).' })}
           />
           <Select
-            id={ID.axis}
-            name="axis"
             label="Axe du programme"
             options={[{ value: '', label: 'Aucun axe en particulier' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]}
             className="max-w-md"
-            {...bindField(form, 'axis')}
+            {...bindField(form, 'axis', ID.axis)}
           />
         </div>
       </Card>
@@ -110,40 +102,34 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
       <Card title="Où s’applique l’engagement">
         <div className="space-y-6">
           <Select
-            id={ID.scope}
-            name="scope"
             label="Portée"
             required
             placeholder="— Choisir la portée —"
             options={COMMITMENT_SCOPES.map((s) => ({ value: s, label: COMMITMENT_SCOPE_LABELS[s] }))}
             className="max-w-md"
-            {...bindField(form, 'scope', {
+            {...bindField(form, 'scope', ID.scope, {
               hint: 'Un engagement national concerne tout le programme ; un engagement régional, une région ; un engagement territorial, un territoire d’industrie.',
               clears: commitmentFieldsClearedBy('scope'),
             })}
           />
           {form.values.scope === 'REGION' && (
             <Select
-              id={ID.regionCode}
-              name="regionCode"
               label="Région"
               required
               placeholder="— Choisir la région —"
               options={options.regions.map((r) => ({ value: r.code, label: r.name }))}
               className="max-w-md"
-              {...bindField(form, 'regionCode')}
+              {...bindField(form, 'regionCode', ID.regionCode)}
             />
           )}
           {form.values.scope === 'TERRITORY' && (
             <Select
-              id={ID.territory}
-              name="territory"
               label="Territoire d’industrie"
               required
               placeholder="— Choisir le territoire —"
               options={options.territories.map((t) => ({ value: t.slug, label: t.name }))}
               className="max-w-md"
-              {...bindField(form, 'territory', { hint: territoryHint })}
+              {...bindField(form, 'territory', ID.territory, { hint: territoryHint })}
             />
           )}
         </div>
@@ -152,14 +138,12 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
       <Card title="Combien et quand">
         <div className="grid gap-6 sm:grid-cols-3">
           <TextInput
-            id={ID.unit}
-            name="unit"
             label="Unité"
             required
             maxLength={COMMITMENT_LIMITS.unit}
             list="engagement-unites"
             autoComplete="off"
-            {...bindField(form, 'unit', { hint: 'EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…).' })}
+            {...bindField(form, 'unit', ID.unit, { hint: 'EUR pour un montant en euros ; sinon ce qui est compté (entreprises, recrutements…).' })}
           />
           <datalist id="engagement-unites">
             {UNIT_SUGGESTIONS.map((u) => (
@@ -167,20 +151,16 @@ export function CommitmentForm({ mode, initial, options, saveCommitment, cancelH
             ))}
           </datalist>
           <TextInput
-            id={ID.promised}
-            name="promised"
             label="Promis"
             required
             inputMode="decimal"
             autoComplete="off"
-            {...bindField(form, 'promised', { hint: promisedHint })}
+            {...bindField(form, 'promised', ID.promised, { hint: promisedHint })}
           />
           <TextInput
-            id={ID.dueDate}
-            name="dueDate"
             type="date"
             label="Échéance"
-            {...bindField(form, 'dueDate', { hint: 'Date à laquelle tout doit être réalisé (facultative).' })}
+            {...bindField(form, 'dueDate', ID.dueDate, { hint: 'Date à laquelle tout doit être réalisé (facultative).' })}
           />
         </div>
       </Card>

@@ -51,21 +51,17 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
       <FormFeedback form={form} submitLabel={SUBMIT_LABEL} />
       <div className="grid gap-6 sm:grid-cols-2">
         <TextInput
-          id={ID.delivered}
-          name="delivered"
           label={`Réalisé à ce jour (${commitment.unit === 'EUR' ? 'euros' : commitment.unit})`}
           required
           inputMode="decimal"
           autoComplete="off"
-          {...bindField(form, 'delivered', { hint: `Cumul depuis le début ; promis : ${formatQuantity(commitment.promised, commitment.unit)}.` })}
+          {...bindField(form, 'delivered', ID.delivered, { hint: `Cumul depuis le début ; promis : ${formatQuantity(commitment.promised, commitment.unit)}.` })}
         />
         <Select
-          id={ID.status}
-          name="status"
           label="Statut"
           required
           options={selectableStatuses(commitment).map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
-          {...bindField(form, 'status', {
+          {...bindField(form, 'status', ID.status, {
             hint: commitment.canManage
               ? '« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard.'
               : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.',

@@ -4,7 +4,7 @@
 // territory, and the selection with a "Retirer" button per action; reachable and operable
 // with the keyboard alone. The form owns the values; this renders them.
 import type { FocusEvent } from 'react';
-import { Badge } from '@/components/ui/badge';
+import { ActionCheckbox } from '@/components/actions/action-checkbox';
 import { Button } from '@/components/ui/button';
 import { fieldAria } from '@/components/ui/form';
 import { plural } from '@/components/forms/errors';
@@ -117,32 +117,20 @@ export function ActionPicker({ territories, visibleGroups, selectedList, describ
                       {inGroup > 0 && <span className="font-normal"> — {plural(inGroup, 'sélectionnée')}</span>}
                     </legend>
                     <ul className="mt-2 space-y-2">
-                      {g.actions.map((a) => {
-                        const cid = checkboxId(a.id);
-                        return (
-                          <li key={a.id} className="flex items-start gap-2">
-                            <input
-                              id={cid}
-                              type="checkbox"
-                              name="actionIds"
-                              value={a.id}
-                              checked={selected.has(a.id)}
-                              onChange={(e) => onToggle(a.id, e.target.checked)}
-                              onBlur={onBlur}
-                              className="mt-0.5 size-5 shrink-0 accent-primary-700"
-                            />
-                            <label htmlFor={cid} className="text-neutral-900">
-                              <span className="font-medium">{a.reference}</span> — {a.title}
-                              {a.archived && (
-                                <>
-                                  {' '}
-                                  <Badge tone="neutral">archivée</Badge>
-                                </>
-                              )}
-                            </label>
-                          </li>
-                        );
-                      })}
+                      {g.actions.map((a) => (
+                        <ActionCheckbox
+                          key={a.id}
+                          id={checkboxId(a.id)}
+                          name="actionIds"
+                          value={a.id}
+                          checked={selected.has(a.id)}
+                          onChange={(e) => onToggle(a.id, e.target.checked)}
+                          onBlur={onBlur}
+                          reference={a.reference}
+                          title={a.title}
+                          archived={a.archived}
+                        />
+                      ))}
                     </ul>
                   </fieldset>
                 );

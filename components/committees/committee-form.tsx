@@ -99,42 +99,34 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
 
       <Section title="Le comité">
         <TextInput
-          id={ID.title}
-          name="title"
           label="Titre"
           required
           maxLength={COMMITTEE_LIMITS.title}
-          {...bindField(form, 'title', { hint: "Par exemple : Revue régionale Territoires d'industrie — 2e semestre" })}
+          {...bindField(form, 'title', ID.title, { hint: "Par exemple : Revue régionale Territoires d'industrie — 2e semestre" })}
         />
         <TextInput
-          id={ID.date}
-          name="date"
           type="date"
           label="Date"
           required
           className="max-w-xs"
-          {...bindField(form, 'date', { hint: 'Format : jj/mm/aaaa' })}
+          {...bindField(form, 'date', ID.date, { hint: 'Format : jj/mm/aaaa' })}
         />
       </Section>
 
       <Section title="Participants et décisions">
         <TextArea
-          id={ID.attendees}
-          name="attendees"
           label="Participants"
           rows={6}
-          {...bindField(form, 'attendees', {
+          {...bindField(form, 'attendees', ID.attendees, {
             hint: `Un participant par ligne (nom, fonction, structure), ${COMMITTEE_LIMITS.attendees} au maximum.`,
             itemWord: 'Ligne',
           })}
         />
         <TextArea
-          id={ID.decisions}
-          name="decisions"
           label="Décisions"
           rows={12}
           maxLength={COMMITTEE_LIMITS.decisions}
-          {...bindField(form, 'decisions', { hint: 'Relevé des décisions et suites à donner. Séparez les paragraphes par une ligne vide.' })}
+          {...bindField(form, 'decisions', ID.decisions, { hint: 'Relevé des décisions et suites à donner. Séparez les paragraphes par une ligne vide.' })}
         />
       </Section>
 

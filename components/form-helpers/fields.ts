@@ -16,9 +16,11 @@ export interface BindOptions {
   itemWord?: string;
 }
 
-/** `value`, `error`, `hint`, `onChange` and `onBlur` of one text-like control. */
-export function bindField<V>(form: FormApi<V>, field: StringField<V>, options: BindOptions = {}) {
+/** `id`, `name` (the field), `value`, `error`, `hint`, `onChange` and `onBlur` of one text-like control. */
+export function bindField<V>(form: FormApi<V>, field: StringField<V>, id: string, options: BindOptions = {}) {
   return {
+    id,
+    name: field,
     value: form.values[field] as string,
     error: options.itemWord ? form.groupErrors(field, options.itemWord) : form.errorsFor(field),
     hint: form.hint(field, options.hint),
