@@ -30,4 +30,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Layers (ADR 0020): components and lib never import from app/ (a page passes its server
+    // action as a prop; result types live in lib/). The action and progress forms still take
+    // SaveResult from app/ until feat/forms-action moves it: drop the ignores then.
+    files: ['components/**'],
+    ignores: ['components/actions/action-form.tsx', 'components/actions/progress-form.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@/lib/db', message: 'Pages and components call lib/<domain> functions, never Prisma.' }],
+          patterns: [{ group: ['@/app/*'], message: 'components/ never import from app/ (ADR 0020).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: 'lib/ never imports from app/ (ADR 0020).' }] }] },
+  },
 ]);

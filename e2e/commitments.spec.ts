@@ -22,3 +22,23 @@ test('operator staff update their commitment’s delivery; late views are visibl
   });
   expect(res.status()).toBe(403);
 });
+
+test('national staff record a commitment: the error summary leads to each field', async ({ page }) => {
+  await signIn(page, 'anct.national@demo.test');
+  await page.goto('/engagements/nouveau');
+  await page.getByLabel('Promis').fill('beaucoup');
+  await page.getByRole('button', { name: 'Enregistrer l’engagement' }).click();
+  await expect(page.getByRole('heading', { name: /Le formulaire contient \d+ erreurs/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Promis : Saisissez un nombre, par exemple 1 500 000 ou 12,5.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: /^Opérateur : / }).click();
+  await expect(page.getByLabel('Opérateur')).toBeFocused();
+
+  await page.getByLabel('Opérateur').selectOption({ label: 'ADEME' });
+  await page.getByLabel('Intitulé').fill('Diagnostics énergie — e2e');
+  await page.getByLabel('Portée').selectOption('NATIONAL');
+  await page.getByLabel('Unité').fill('diagnostics');
+  await page.getByLabel('Promis').fill('120');
+  await page.getByRole('button', { name: 'Enregistrer l’engagement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics énergie — e2e', exact: true })).toBeVisible();
+});

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/form';
 import type { ServerFormState } from '@/components/forms/server-form';
-import { requestResetForm } from './actions';
+import { requestResetForm } from './server-actions';
 
 export function RequestResetForm() {
   const [state, action, pending] = useActionState<ServerFormState, FormData>(requestResetForm, null);

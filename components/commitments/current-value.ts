@@ -35,3 +35,23 @@ export function currentValue(c: CommitmentDto, field: string): string {
       return '';
   }
 }
+
+/**
+ * For the conflict panel of a form that edits only some of a commitment's fields: remembers
+ * which form values were read from which saved DTO, so that a field the form does not edit
+ * (reported only) can still show its saved value.
+ */
+export function savedCommitments<V extends object>() {
+  const saved = new WeakMap<V, CommitmentDto>();
+  return {
+    remember(dto: CommitmentDto, values: V): V {
+      saved.set(values, dto);
+      return values;
+    },
+    /** The saved value of a field the form does not edit; for the person's side, that it is not edited here. */
+    display(values: V, field: string): string {
+      const dto = saved.get(values);
+      return dto ? currentValue(dto, field) : 'Non modifiable dans ce formulaire';
+    },
+  };
+}

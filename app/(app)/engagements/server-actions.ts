@@ -6,22 +6,17 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
+import { saveFailure } from '@/lib/forms/save-failure';
 import { formField, idAndDataArgs, idArg, parseArgs, saveCommitmentArgs } from '@/lib/server-action-input';
 import { createCommitment, linkActions, unlinkAction, updateCommitment, updateDelivery } from '@/lib/commitments/mutations';
 import type { CommitmentDto } from '@/lib/commitments/queries';
-
-export type SaveCommitmentInput = { mode: 'create'; data: unknown } | { mode: 'update'; id: string; data: unknown };
-
-export type SaveCommitmentResult =
-  | { ok: true; id: string; version: number; redirectTo: string; commitment: CommitmentDto }
-  | {
-      ok: false;
-      message: string;
-      errors?: Record<string, string[]>;
-      conflict?: { changedFields: string[]; current: CommitmentDto };
-    };
-
-export type CommitmentFormState = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
+import { COMMITMENT_STATUS_LABELS, formatQuantity } from '@/lib/commitments/labels';
+import type {
+  CommitmentLinkFormState,
+  SaveCommitmentInput,
+  SaveCommitmentResult,
+  SaveDeliveryInput,
+} from '@/lib/commitments/save-results';
 
 async function actor() {
   const a = await getActor();
@@ -36,18 +31,9 @@ function revalidate(id: string) {
   revalidatePath('/actions/[id]', 'page');
 }
 
-function saved(dto: CommitmentDto): SaveCommitmentResult {
+function saved(dto: CommitmentDto, message?: string): SaveCommitmentResult {
   revalidate(dto.id);
-  return { ok: true, id: dto.id, version: dto.version, redirectTo: `/engagements/${dto.id}`, commitment: dto };
-}
-
-function saveFailure(error: unknown): SaveCommitmentResult {
-  const f = failure(error);
-  if (f.conflict) {
-    const c = f.conflict as { commitment: CommitmentDto; changedFields: string[] };
-    return { ok: false, message: f.message, conflict: { current: c.commitment, changedFields: c.changedFields } };
-  }
-  return { ok: false, message: f.message, errors: f.errors };
+  return { ok: true, id: dto.id, version: dto.version, redirectTo: `/engagements/${dto.id}`, commitment: dto, ...(message ? { message } : {}) };
 }
 
 export async function saveCommitment(raw: SaveCommitmentInput): Promise<SaveCommitmentResult> {
@@ -60,11 +46,12 @@ export async function saveCommitment(raw: SaveCommitmentInput): Promise<SaveComm
   }
 }
 
-export async function saveDelivery(raw: { id: string; data: unknown }): Promise<SaveCommitmentResult> {
+export async function saveDelivery(raw: SaveDeliveryInput): Promise<SaveCommitmentResult> {
   try {
     const a = await actor();
     const input = parseArgs(idAndDataArgs, raw);
-    return saved(await updateDelivery(a, input.id, input.data));
+    const dto = await updateDelivery(a, input.id, input.data);
+    return saved(dto, `Réalisation enregistrée : ${formatQuantity(dto.delivered, dto.unit)}, statut « ${COMMITMENT_STATUS_LABELS[dto.status]} ».`);
   } catch (error) {
     return saveFailure(error);
   }
@@ -80,7 +67,7 @@ const texts = (form: FormData, key: string) => form.getAll(key).filter((v): v is
  * The link picker: the checked actions among those shown, plus the linked actions the
  * filter hid (`keep`), replace the set of funded actions.
  */
-export async function linkActionsForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+export async function linkActionsForm(_prev: CommitmentLinkFormState, form: FormData): Promise<CommitmentLinkFormState> {
   let id: string;
   try {
     id = formField(form, 'id', idArg);
@@ -93,7 +80,7 @@ export async function linkActionsForm(_prev: CommitmentFormState, form: FormData
   redirect(`/engagements/${id}?actions=liees#actions-financees`);
 }
 
-export async function unlinkActionForm(_prev: CommitmentFormState, form: FormData): Promise<CommitmentFormState> {
+export async function unlinkActionForm(_prev: CommitmentLinkFormState, form: FormData): Promise<CommitmentLinkFormState> {
   let id: string;
   try {
     id = formField(form, 'id', idArg);

@@ -1,24 +1,19 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NewPasswordForm } from '@/components/account/new-password-form';
+import { credentialLinkMetadata, DeadLinkMessage, SignedOutPage } from '@/components/layout/signed-out-page';
 import { findResetLink } from '@/lib/account/password-reset';
+import { ADMIN_LIMITS } from '@/lib/admin/schemas';
 import { formatDateTime } from '@/lib/labels';
-import { ResetPasswordForm } from './reset-form';
+import { resetPasswordForm } from './server-actions';
 
-// The link is a credential: not indexed, never sent on as a referrer.
-export const metadata: Metadata = {
-  title: 'Nouveau mot de passe',
-  referrer: 'no-referrer',
-  robots: { index: false, follow: false },
-};
+export const metadata = credentialLinkMetadata('Nouveau mot de passe');
 export const dynamic = 'force-dynamic';
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await findResetLink(token);
   return (
-    <main id="contenu" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <p className="text-sm font-semibold uppercase tracking-wide text-primary-700">Territoires d&apos;industrie</p>
-      <h1 className="mt-2 text-3xl font-bold text-neutral-900">Nouveau mot de passe</h1>
+    <SignedOutPage title="Nouveau mot de passe" back={{ href: '/connexion', label: 'Aller à la page de connexion' }}>
       {link ? (
         <>
           <p className="mt-4 text-neutral-800">
@@ -28,22 +23,27 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
             Ce lien est valable jusqu’au {formatDateTime(link.expiresAt)} et ne sert qu’une fois. Toutes les sessions ouvertes de ce
             compte seront fermées.
           </p>
-          <ResetPasswordForm token={token} email={link.email} />
+          <NewPasswordForm
+            action={resetPasswordForm}
+            token={token}
+            email={link.email}
+            passwordLabel="Nouveau mot de passe"
+            passwordHint={`${ADMIN_LIMITS.password.min} caractères au moins, et pas un mot de passe courant. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.`}
+            submitLabel="Enregistrer le nouveau mot de passe"
+            pendingLabel="Enregistrement…"
+            successTitle="Mot de passe changé"
+            linkGone={{ title: 'Lien inutilisable', href: '/mot-de-passe-oublie', label: 'Demander un nouveau lien' }}
+          />
         </>
       ) : (
-        <div role="alert" className="mt-6 rounded border-l-4 border-danger-600 bg-danger-50 p-4 text-danger-800">
+        <DeadLinkMessage>
           Ce lien de réinitialisation n’est pas valable : il a expiré ou a déjà servi.{' '}
           <Link href="/mot-de-passe-oublie" className="link">
             Demandez un nouveau lien
           </Link>
           .
-        </div>
+        </DeadLinkMessage>
       )}
-      <p className="mt-8">
-        <Link href="/connexion" className="link">
-          Aller à la page de connexion
-        </Link>
-      </p>
-    </main>
+    </SignedOutPage>
   );
 }

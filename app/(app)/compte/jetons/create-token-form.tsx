@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { buttonClasses } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClasses } from '@/components/ui/button';
-import { RadioGroup, RequiredFieldsNote, Select, TextInput } from '@/components/ui/form';
-import { createTokenForm, type CreateTokenState } from './actions';
+import { RadioGroup, Select, TextInput } from '@/components/ui/form';
+import { SecretIssuingForm } from '@/components/secrets/secret-issuing-form';
+import { ShownOnceSecret } from '@/components/secrets/shown-once-secret';
+import { createTokenForm } from './server-actions';
 
 const EXPIRIES = [
   { value: '30', label: '30 jours' },
@@ -14,92 +15,64 @@ const EXPIRIES = [
 ];
 
 export function CreateTokenForm() {
-  // A new round starts from an empty form (useActionState keeps the last result otherwise).
-  const [round, setRound] = useState(0);
-  return <CreateRound key={round} onAgain={() => setRound((r) => r + 1)} />;
-}
-
-function CreateRound({ onAgain }: { onAgain: () => void }) {
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenForm, null);
-  const [copied, setCopied] = useState('');
-  if (state?.ok) {
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(state.token);
-        setCopied('Jeton copié dans le presse-papiers.');
-      } catch {
-        setCopied('Copie impossible : sélectionnez le jeton et copiez-le (Ctrl+C).');
-        document.getElementById('nouveau-jeton')?.focus();
-      }
-    };
-    return (
-      <Alert tone="success" title={state.message}>
-        <label htmlFor="nouveau-jeton" className="mt-2 block font-medium">
-          Votre jeton
-        </label>
-        <p id="nouveau-jeton-aide" className="text-sm">
-          Il ne sera plus jamais affiché : copiez-le maintenant et gardez-le comme un mot de passe. Utilisez-le dans l’en-tête
-          <code className="mx-1">Authorization: Bearer &lt;jeton&gt;</code>de vos requêtes à l’API.
-        </p>
-        <div className="mt-2 flex flex-wrap gap-2">
-          <input
-            id="nouveau-jeton"
-            readOnly
-            value={state.token}
-            aria-describedby="nouveau-jeton-aide"
-            onFocus={(e) => e.currentTarget.select()}
-            className="block min-w-0 flex-1 rounded border border-neutral-500 bg-white px-3 py-2 font-mono text-sm text-neutral-900"
-          />
-          <Button type="button" variant="secondary" onClick={() => void copy()}>
-            Copier le jeton
-          </Button>
-        </div>
-        <p aria-live="polite" className="text-sm">
-          {copied}
-        </p>
-        <p className="mt-2">
-          <button type="button" className="link" onClick={onAgain}>
-            Créer un autre jeton
-          </button>
-        </p>
-      </Alert>
-    );
-  }
-  const errors = state?.errors ?? {};
   return (
-    <form action={action} className="space-y-6" aria-busy={pending}>
-      {state && !state.ok && (
-        <Alert tone="error" title="Le jeton n’a pas été créé">
-          <p>{state.message}</p>
+    <SecretIssuingForm
+      action={createTokenForm}
+      failureTitle="Le jeton n’a pas été créé"
+      issued={(state, again) => (
+        <Alert tone="success" title={state.message}>
+          <ShownOnceSecret
+            id="nouveau-jeton"
+            label="Votre jeton"
+            help={
+              <>
+                Il ne sera plus jamais affiché : copiez-le maintenant et gardez-le comme un mot de passe. Utilisez-le dans l’en-tête
+                <code className="mx-1">Authorization: Bearer &lt;jeton&gt;</code>de vos requêtes à l’API.
+              </>
+            }
+            value={state.token}
+            copyLabel="Copier le jeton"
+            copiedMessage="Jeton copié dans le presse-papiers."
+            copyFailedMessage="Copie impossible : sélectionnez le jeton et copiez-le (Ctrl+C)."
+          />
+          <p className="mt-2">
+            <button type="button" className="link" onClick={again}>
+              Créer un autre jeton
+            </button>
+          </p>
         </Alert>
       )}
-      <RequiredFieldsNote />
-      <TextInput
-        id="name"
-        name="name"
-        label="Nom du jeton"
-        hint="Pour le reconnaître, par exemple « Tableau de bord régional » ou « Document Grist »."
-        required
-        maxLength={100}
-        autoComplete="off"
-        error={errors.name}
-      />
-      <RadioGroup
-        id="access"
-        name="access"
-        label="Droits"
-        required
-        defaultValue="read"
-        error={errors.access}
-        options={[
-          { value: 'read', label: 'Lecture seule', hint: 'Consulter les données de votre périmètre (recommandé pour les tableurs et tableaux de bord).' },
-          { value: 'write', label: 'Lecture et écriture', hint: 'Modifier aussi, avec exactement vos droits dans l’application.' },
-        ]}
-      />
-      <Select id="expiresInDays" name="expiresInDays" label="Durée de validité" required defaultValue="90" options={EXPIRIES} error={errors.expiresInDays} />
-      <button type="submit" disabled={pending} className={buttonClasses('primary', 'md')}>
-        {pending ? 'Création…' : 'Créer le jeton'}
-      </button>
-    </form>
+    >
+      {(errors, pending) => (
+        <>
+          <TextInput
+            id="name"
+            name="name"
+            label="Nom du jeton"
+            hint="Pour le reconnaître, par exemple « Tableau de bord régional » ou « Document Grist »."
+            required
+            maxLength={100}
+            autoComplete="off"
+            error={errors.name}
+          />
+          <RadioGroup
+            id="access"
+            name="access"
+            label="Droits"
+            required
+            defaultValue="read"
+            error={errors.access}
+            options={[
+              { value: 'read', label: 'Lecture seule', hint: 'Consulter les données de votre périmètre (recommandé pour les tableurs et tableaux de bord).' },
+              { value: 'write', label: 'Lecture et écriture', hint: 'Modifier aussi, avec exactement vos droits dans l’application.' },
+            ]}
+          />
+          <Select id="expiresInDays" name="expiresInDays" label="Durée de validité" required defaultValue="90" options={EXPIRIES} error={errors.expiresInDays} />
+          <button type="submit" disabled={pending} className={buttonClasses('primary', 'md')}>
+            {pending ? 'Création…' : 'Créer le jeton'}
+          </button>
+        </>
+      )}
+    </SecretIssuingForm>
   );
 }

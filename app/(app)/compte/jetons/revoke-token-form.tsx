@@ -1,7 +1,7 @@
 'use client';
 
 import { ServerForm } from '@/components/forms/server-form';
-import { revokeTokenForm } from './actions';
+import { revokeTokenForm } from './server-actions';
 
 export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
   return (

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/form';
 import { ServerForm } from '@/components/forms/server-form';
 import { placeOf } from '@/components/commitments/commitment-badges';
+import { ActionCheckbox } from '@/components/actions/action-checkbox';
 import { requireActor } from '@/lib/auth/session';
 import { getCommitment, listLinkableActions } from '@/lib/commitments/queries';
 import { linkableFiltersSchema } from '@/lib/commitments/schemas';
@@ -118,31 +118,24 @@ export default async function LinkActionsPage({
             <fieldset key={g.territory.slug} className="rounded border border-neutral-200 bg-white p-4">
               <legend className="px-1 font-semibold text-neutral-900">{g.territory.name}</legend>
               <ul className="mt-2 space-y-2">
-                {g.actions.map((a) => {
-                  const cid = `liaison-action-${a.id}`;
-                  return (
-                    <li key={a.id} className="flex items-start gap-2">
-                      <input
-                        id={cid}
-                        type="checkbox"
-                        name="actionIds"
-                        value={a.id}
-                        defaultChecked={a.linked}
-                        className="mt-0.5 size-5 shrink-0 accent-primary-700"
-                      />
-                      <label htmlFor={cid} className="text-neutral-900">
-                        <span className="font-medium">{a.reference}</span> — {a.title}{' '}
+                {g.actions.map((a) => (
+                  <ActionCheckbox
+                    key={a.id}
+                    id={`liaison-action-${a.id}`}
+                    name="actionIds"
+                    value={a.id}
+                    defaultChecked={a.linked}
+                    reference={a.reference}
+                    title={a.title}
+                    archived={a.archived}
+                    extra={
+                      <>
+                        {' '}
                         <span className="text-sm text-neutral-700">({ACTION_STATUS_LABELS[a.status]})</span>
-                        {a.archived && (
-                          <>
-                            {' '}
-                            <Badge tone="neutral">archivée</Badge>
-                          </>
-                        )}
-                      </label>
-                    </li>
-                  );
-                })}
+                      </>
+                    }
+                  />
+                ))}
               </ul>
             </fieldset>
           ))

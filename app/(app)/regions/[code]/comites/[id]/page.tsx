@@ -10,7 +10,7 @@ import { requireActor } from '@/lib/auth/session';
 import { getCommittee, listLinkableActions, type CommitteeActionRef } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TONES, formatDate, formatDateTime } from '@/lib/labels';
-import { CommitteeForm } from '../committee-form';
+import { CommitteeForm } from '@/components/committees/committee-form';
 import { saveCommittee } from '../server-actions';
 
 export const metadata: Metadata = { title: 'Comité régional' };

@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/session';
 import { committeeRegion, listLinkableActions } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
-import { CommitteeForm } from '../committee-form';
+import { CommitteeForm } from '@/components/committees/committee-form';
 import { saveCommittee } from '../server-actions';
 
 export const metadata: Metadata = { title: 'Nouveau comité régional' };

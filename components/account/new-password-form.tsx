@@ -1,19 +1,36 @@
 'use client';
 
+// Choosing a password from an e-mailed link: account activation and password reset share
+// this form (they were two near-copies). A plain form post, so it works without
+// JavaScript; the page passes its server action, the labels and where a dead link leads.
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/form';
+import type { NewPasswordState } from '@/lib/account/new-password';
 import { ADMIN_LIMITS } from '@/lib/admin/schemas';
-import { activateAccountForm, type ActivationState } from './actions';
 
-export function ActivationForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState<ActivationState, FormData>(activateAccountForm, null);
+export interface NewPasswordFormProps {
+  action: (state: NewPasswordState, form: FormData) => Promise<NewPasswordState>;
+  token: string;
+  /** The account's address, for password managers. */
+  email: string;
+  passwordLabel: string;
+  passwordHint: string;
+  submitLabel: string;
+  pendingLabel: string;
+  successTitle: string;
+  /** What to say and where to go when the link itself is refused. */
+  linkGone: { title: string; href: string; label: string };
+}
+
+export function NewPasswordForm({ action, token, email, passwordLabel, passwordHint, submitLabel, pendingLabel, successTitle, linkGone }: NewPasswordFormProps) {
+  const [state, formAction, pending] = useActionState<NewPasswordState, FormData>(action, null);
   if (state?.ok) {
     return (
-      <Alert tone="success" title="Votre compte est activé" className="mt-8">
-        <p>Connectez-vous avec votre adresse e-mail ({state.email}) et le mot de passe que vous venez de choisir.</p>
+      <Alert tone="success" title={successTitle} className="mt-8">
+        <p>{state.message}</p>
         <p className="mt-4">
           <Link href="/connexion" className={buttonClasses('primary', 'md')}>
             Se connecter
@@ -23,19 +40,19 @@ export function ActivationForm({ token, email }: { token: string; email: string 
     );
   }
   const errors = state?.errors ?? {};
-  const linkProblem = state && !state.ok && !state.errors;
+  const gone = state?.ok === false && state.linkGone;
   return (
-    <form action={action} className="mt-8 space-y-6" aria-busy={pending}>
+    <form action={formAction} className="mt-8 space-y-6" aria-busy={pending}>
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers store the new password with the right identifier. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {state && !state.ok && (
-        <Alert tone="error" title={linkProblem ? 'Activation impossible' : undefined}>
+        <Alert tone="error" title={gone ? linkGone.title : undefined}>
           <p>{state.message}</p>
-          {linkProblem && (
+          {gone && (
             <p className="mt-2">
-              <Link href="/connexion" className="link">
-                Aller à la page de connexion
+              <Link href={linkGone.href} className="link">
+                {linkGone.label}
               </Link>
             </p>
           )}
@@ -45,8 +62,8 @@ export function ActivationForm({ token, email }: { token: string; email: string 
         id="password"
         name="password"
         type="password"
-        label="Mot de passe"
-        hint={`${ADMIN_LIMITS.password.min} caractères au moins. Une phrase de passe de plusieurs mots est facile à retenir et difficile à deviner.`}
+        label={passwordLabel}
+        hint={passwordHint}
         autoComplete="new-password"
         required
         minLength={ADMIN_LIMITS.password.min}
@@ -64,7 +81,7 @@ export function ActivationForm({ token, email }: { token: string; email: string 
         error={errors.confirmation}
       />
       <button type="submit" disabled={pending} className={`${buttonClasses('primary', 'md')} w-full`}>
-        {pending ? 'Activation…' : 'Activer mon compte'}
+        {pending ? pendingLabel : submitLabel}
       </button>
     </form>
   );
