@@ -32,10 +32,8 @@ export default defineConfig([
   },
   {
     // Layers (ADR 0020): components and lib never import from app/ (a page passes its server
-    // action as a prop; result types live in lib/). The action and progress forms still take
-    // SaveResult from app/ until feat/forms-action moves it: drop the ignores then.
+    // action as a prop; result types live in lib/).
     files: ['components/**'],
-    ignores: ['components/actions/action-form.tsx', 'components/actions/progress-form.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
