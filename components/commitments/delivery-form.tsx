@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/form';
 import { parseDecimalInput } from '@/components/actions/money';
 import type { CommitmentDto } from '@/lib/commitments/queries';
+import type { CommitmentPermissions } from '@/lib/authz/policy';
 import { COMMITMENT_STATUSES, deliveryUpdateSchema } from '@/lib/commitments/schemas';
 import { COMMITMENT_FIELD_LABELS, COMMITMENT_STATUS_LABELS, formatQuantity, formatQuantityInput } from '@/lib/commitments/labels';
 import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
@@ -31,6 +32,8 @@ type Feedback =
 
 export interface DeliveryFormProps {
   commitment: CommitmentDto;
+  /** What the caller may do (lib/authz/policy.ts), beside the data. */
+  permissions: CommitmentPermissions;
   saveDelivery: (input: { id: string; data: unknown }) => Promise<SaveCommitmentResult>;
 }
 
@@ -41,7 +44,7 @@ function focusById(id: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
-export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
+export function DeliveryForm({ commitment, permissions, saveDelivery }: DeliveryFormProps) {
   const router = useRouter();
   const [source, setSource] = useState(commitment);
   const [delivered, setDelivered] = useState(formatQuantityInput(commitment.delivered));
@@ -224,12 +227,12 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
           label="Statut"
           required
           hint={
-            commitment.canManage
+            permissions.canManage
               ? '« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard.'
               : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.'
           }
           // Only national staff may cancel (lib/authz/policy.ts `commitment:cancel`).
-          options={COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || commitment.canManage || commitment.status === 'CANCELLED').map((s) => ({
+          options={COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || permissions.canManage || commitment.status === 'CANCELLED').map((s) => ({
             value: s,
             label: COMMITMENT_STATUS_LABELS[s],
           }))}
