@@ -14,6 +14,7 @@ import {
   type ActionDto,
   type TrackedField,
 } from './dto';
+import { columnData } from './fields';
 import {
   actionCreateSchema,
   actionUpdateSchema,
@@ -142,26 +143,8 @@ async function writeIndicators(tx: Tx, actionId: string, inputs: IndicatorInput[
   if (unmatched.size) await tx.indicator.deleteMany({ where: { id: { in: [...unmatched.keys()] } } });
 }
 
-function scalarData(input: Partial<ActionCreateInput>) {
-  return {
-    ...(input.title !== undefined && { title: input.title }),
-    ...(input.description !== undefined && { description: input.description }),
-    ...(input.objectives !== undefined && { objectives: input.objectives }),
-    ...(input.axes !== undefined && { axes: input.axes }),
-    ...(input.phase !== undefined && { phase: input.phase }),
-    ...(input.status !== undefined && { status: input.status }),
-    ...(input.priority !== undefined && { priority: input.priority }),
-    ...(input.startDate !== undefined && { startDate: day(input.startDate) }),
-    ...(input.endDate !== undefined && { endDate: day(input.endDate) }),
-    ...(input.pilot !== undefined && { pilot: input.pilot }),
-    ...(input.partners !== undefined && { partners: input.partners }),
-    ...(input.budgetCents !== undefined && {
-      budgetCents: input.budgetCents === null ? null : BigInt(input.budgetCents),
-    }),
-    ...(input.notes !== undefined && { notes: input.notes }),
-    ...(input.links !== undefined && { links: input.links }),
-  };
-}
+/** The scalar columns of an input, as the registry writes them. */
+const scalarData = (input: Partial<ActionCreateInput>) => columnData(input);
 
 const pick = (dto: ActionDto, fields: readonly TrackedField[]) =>
   Object.fromEntries(fields.map((f) => [f, dto[f]])) as Partial<ActionDto>;

@@ -7,10 +7,9 @@ import { getTerritoryRef } from '@/lib/territories/queries';
 import { clampPage } from '@/lib/pagination';
 import { actionSelect, toActionDto, type ActionDto } from './dto';
 import type { ActionFilters } from './schemas';
+import type { ActionListItem, HistoryEntry } from './contracts';
 
-export interface ActionListItem extends ActionDto {
-  lateMilestones: number;
-}
+export type { ActionListItem, HistoryEntry } from './contracts';
 
 const today = () => new Date(new Date().toISOString().slice(0, 10));
 
@@ -122,16 +121,6 @@ export async function getAction(actor: Actor, id: string): Promise<ActionDto & {
     regionCodes: row.territory.regionCodes,
     canEdit: can(actor, 'plan:edit', resource),
   };
-}
-
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  operation: string;
-  actor: { name: string; role: string | null } | null;
-  version: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 /** Who changed what on an action, and when: oldest first. */

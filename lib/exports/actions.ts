@@ -7,46 +7,29 @@ import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
-import { reference } from '@/lib/actions/dto';
-import { ACTION_STATUS_LABELS, AXIS_SHORT_LABELS, PHASE_LABELS, PRIORITY_LABELS } from '@/lib/labels';
+import { actionSelect, toActionDto } from '@/lib/actions/dto';
+import { EXPORT_COLUMNS, type Cell, type ExportCellType } from '@/lib/actions/fields';
 
 const MAX_ROWS = 50_000;
 
-const COLUMNS = [
-  'Territoire',
-  'Régions',
-  'Départements',
-  'Référence',
-  'Titre',
-  'Axes',
-  'Phase',
-  'Statut',
-  'Priorité',
-  'Date de début',
-  'Date de fin prévue',
-  'Pilote',
-  'Opérateurs',
-  'Budget prévisionnel (€)',
-  'Financements accordés (€)',
-  'Financements demandés ou envisagés (€)',
-  'Jalons en retard',
-  'Dernière modification',
-  'Indicateurs (réalisé / cible, date de la dernière valeur)',
-  'Valeurs datées des indicateurs',
-] as const;
-
-type Cell = string | number | Date | null;
+/** The territory's columns, then the registry's export columns (lib/actions/fields.ts). */
+const CONTEXT_COLUMNS: { header: string; type: ExportCellType; width?: number }[] = [
+  { header: 'Territoire', type: 'text' },
+  { header: 'Régions', type: 'text' },
+  { header: 'Départements', type: 'text' },
+];
+const ALL_COLUMNS = [...CONTEXT_COLUMNS, ...EXPORT_COLUMNS];
+const COLUMNS = ALL_COLUMNS.map((c) => c.header);
+const TYPES = ALL_COLUMNS.map((c) => c.type);
 
 // Rows are read and written in batches: memory stays bounded by the batch, not the export.
 const BATCH = 1_000;
 
 /** The export's rows, batch by batch (same order and limit as before). */
 export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
-  const today = new Date(new Date().toISOString().slice(0, 10));
+  const ctx = { today: new Date().toISOString().slice(0, 10) };
   const where = scopedActionWhere(actor, filters);
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
-  const euros = (cents: bigint | number | null) => (cents === null ? null : Number(cents) / 100);
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   // Batches are whole territories (≈ BATCH actions each), read in territory-name order:
   // no OFFSET, so each batch costs the same however far into the export it is.
   const counts = await db.action.groupBy({ by: ['territoryId'], where, _count: { _all: true } });
@@ -73,65 +56,18 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
       where: { AND: [where, { territoryId: { in: group } }] },
       orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
       take: MAX_ROWS - written,
-      select: {
-        number: true,
-        title: true,
-        axes: true,
-        phase: true,
-        status: true,
-        priority: true,
-        startDate: true,
-        endDate: true,
-        pilot: true,
-        budgetCents: true,
-        updatedAt: true,
-        territory: { select: { name: true, regionCodes: true, departementCodes: true } },
-        operators: { select: { operator: { select: { name: true } } } },
-        financing: { select: { amountCents: true, status: true } },
-        milestones: { where: { doneAt: null, dueDate: { lt: today } }, select: { id: true } },
-        indicators: {
-          orderBy: { position: 'asc' },
-          select: {
-            name: true,
-            unit: true,
-            target: true,
-            actual: true,
-            values: { orderBy: { date: 'asc' }, select: { date: true, value: true } },
-          },
-        },
-      },
+      select: { ...actionSelect, territory: { select: { slug: true, name: true, regionCodes: true, departementCodes: true } } },
     });
     if (rows.length) {
-      yield rows.map((a) => [
-        a.territory.name,
-        a.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
-        a.territory.departementCodes.join(', '),
-        reference(a.number),
-        a.title,
-        a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', '),
-        PHASE_LABELS[a.phase],
-        ACTION_STATUS_LABELS[a.status],
-        PRIORITY_LABELS[a.priority],
-        a.startDate,
-        a.endDate,
-        a.pilot,
-        a.operators.map((o) => o.operator.name).join(', '),
-        euros(a.budgetCents),
-        euros(a.financing.filter((f) => f.status === 'GRANTED').reduce((s, f) => s + Number(f.amountCents), 0)),
-        euros(a.financing.filter((f) => f.status === 'REQUESTED' || f.status === 'PLANNED').reduce((s, f) => s + Number(f.amountCents), 0)),
-        a.milestones.length,
-        a.updatedAt,
-        a.indicators
-          .map((i) => {
-            const last = i.values.at(-1);
-            return `${i.name} : ${i.actual?.toString() ?? '—'} / ${i.target?.toString() ?? '—'} ${i.unit}${last ? ` au ${day(last.date)}` : ''}`;
-          })
-          .join(' ; '),
-        a.indicators
-          .filter((i) => i.values.length)
-          .map((i) => `${i.name} : ${i.values.map((v) => `${day(v.date)} = ${v.value.toString()}`).join(', ')}`)
-          .join(' ; '),
-      ]);
+      yield rows.map((row) => {
+        const dto = toActionDto(row) as unknown as Record<string, unknown>;
+        return [
+          row.territory.name,
+          row.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
+          row.territory.departementCodes.join(', '),
+          ...EXPORT_COLUMNS.map((c) => c.value(dto[c.field], ctx)),
+        ];
+      });
     }
     written += rows.length;
   }
@@ -144,12 +80,10 @@ export async function exportRows(actor: Actor, filters: ProgrammeFilters): Promi
   return out;
 }
 
-// Date columns (0-based): start and end dates are calendar days; the last update is an instant.
-const DAY_COLUMNS = new Set([9, 10]);
-
 function csvCell(value: Cell, index: number, separator: string, decimalComma: boolean): string {
   if (value === null) return '';
-  if (value instanceof Date) return DAY_COLUMNS.has(index) ? value.toISOString().slice(0, 10) : value.toISOString();
+  // Calendar days are written as days; instants in full.
+  if (value instanceof Date) return TYPES[index] === 'day' ? value.toISOString().slice(0, 10) : value.toISOString();
   let text = typeof value === 'number' ? String(value) : value;
   if (typeof value === 'number' && decimalComma) text = text.replace('.', ',');
   // Cells starting with = + - @ are neutralised (CSV formula injection).
@@ -195,6 +129,16 @@ export async function exportActionsCsv(actor: Actor, filters: ProgrammeFilters, 
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 }
 
+/** Number formats of the XLSX cells by type: dates are date cells, amounts numbers in euros. */
+export const XLSX_STYLES: Record<ExportCellType, Partial<ExcelJS.Style>> = {
+  text: {},
+  integer: {},
+  decimal: {},
+  money: { numFmt: '#,##0.00 "€"' },
+  day: { numFmt: 'dd/mm/yyyy' },
+  instant: { numFmt: 'dd/mm/yyyy hh:mm' },
+};
+
 /**
  * The workbook through exceljs's streaming writer: rows are committed batch by batch
  * and the zip is written as it goes. Dates are date cells, amounts are numbers.
@@ -207,18 +151,7 @@ export async function exportActionsXlsxStream(actor: Actor, filters: ProgrammeFi
   workbook.creator = "Territoires d'industrie";
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((header, i) => ({
-    header,
-    width: i === 4 ? 60 : 18,
-    style:
-      i >= 13 && i <= 15
-        ? { numFmt: '#,##0.00 "€"' }
-        : DAY_COLUMNS.has(i)
-          ? { numFmt: 'dd/mm/yyyy' }
-          : i === 17
-            ? { numFmt: 'dd/mm/yyyy hh:mm' }
-            : {},
-  }));
+  sheet.columns = ALL_COLUMNS.map((c) => ({ header: c.header, width: c.width ?? 18, style: XLSX_STYLES[c.type] }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   const write = async () => {

@@ -1,5 +1,6 @@
 // Comparing two frozen versions of a plan: what was added, removed, changed (field by field).
-import { diffActions, FIELD_LABELS, type ActionDto, type TrackedField } from '@/lib/actions/dto';
+import type { ActionDto } from '@/lib/actions/dto';
+import { diffActions, FIELD_LABELS, type TrackedField } from '@/lib/actions/fields';
 
 export interface PlanSnapshot {
   territory: { slug: string; name: string };
