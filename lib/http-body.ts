@@ -11,6 +11,8 @@ export const BODY_LIMITS = {
   json: 1 * MB,
   /** The official territory list (text/csv) on /api/v1/imports/territories. */
   csvImport: 20 * MB,
+  /** A plan workbook (XLSX) on /api/v1/territories/{slug}/plan/import. */
+  xlsxImport: 10 * MB,
   /** CSP violation reports sent by browsers. */
   cspReport: 64 * 1024,
   /** next-auth's own form posts (sign-in, sign-out, CSRF token): a few hundred bytes. */

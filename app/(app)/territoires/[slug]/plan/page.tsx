@@ -82,6 +82,14 @@ export default async function PlanPage({
             <ButtonLink href={`/territoires/${slug}/plan/calendrier`} variant="secondary">
               Calendrier
             </ButtonLink>
+            <a href={`/api/v1/territories/${slug}/plan.xlsx`} download className={buttonClasses('secondary', 'md')}>
+              Télécharger le classeur Excel
+            </a>
+            {permissions.canEdit && !filters.archived && (
+              <ButtonLink href={`/territoires/${slug}/plan/import`} variant="secondary">
+                Importer le classeur
+              </ButtonLink>
+            )}
             {permissions.canEdit && !filters.archived && <ButtonLink href={`/territoires/${slug}/plan/nouvelle`}>Nouvelle action</ButtonLink>}
           </div>
         }
