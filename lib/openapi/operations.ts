@@ -24,6 +24,7 @@ import {
   commentCreatedSchema,
   localDecisionResultSchema,
   planDiffSchema,
+  planImportReportSchema,
   planOverviewSchema,
   regionalDecisionResultSchema,
   submittedSchema,
@@ -211,6 +212,26 @@ export const OPERATIONS: Operation[] = [
     errors: [409],
   },
   { method: 'post', path: '/api/v1/territories/{slug}/plan/versions/{n}/comments', tag: 'plans', summary: 'Commenter une version', body: commentSchema, responses: { 201: json('Le commentaire enregistré.', commentCreatedSchema) } },
+  {
+    method: 'get',
+    path: '/api/v1/territories/{slug}/plan.xlsx',
+    tag: 'plans',
+    summary: 'Télécharger le classeur du plan',
+    description: 'Les actions du plan de travail dans les colonnes du registre (une ligne par action, avec sa référence et sa version), et une feuille qui explique les colonnes.',
+    responses: { 200: file(XLSX, 'Le classeur du plan.') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/territories/{slug}/plan/import',
+    tag: 'plans',
+    summary: 'Importer le classeur du plan',
+    description:
+      'Le classeur téléchargé, modifié. Tout ou rien : une erreur dans le fichier et rien n’est écrit (les erreurs sont listées) ; une version périmée : 409 nommant les lignes. Chef·fe de projet du territoire seulement.',
+    query: z.object({ dryRun: z.enum(['1', 'true']).optional().meta({ description: 'Aperçu : le même rapport, rien n’est écrit.' }) }),
+    body: { contentType: XLSX, description: 'Le classeur XLSX.' },
+    responses: { 200: json('Le rapport d’import.', planImportReportSchema) },
+    errors: [409],
+  },
   { method: 'get', path: '/api/v1/territories/{slug}/plan/diff', tag: 'plans', summary: 'Comparer deux versions', query: diffQuery, responses: { 200: json('Les actions ajoutées, retirées et modifiées.', planDiffSchema) } },
 
   // ------------------------------------------------------------------ committees

@@ -18,6 +18,7 @@ import {
 import { actionSchema } from '@/lib/openapi/action-schemas';
 import type { PlanOverview, PlanPermissions, ReviewDto, VersionDetail, VersionSummary, compareVersions } from './queries';
 import type { commentVersion, decideLocally, decideRegionally, submitPlan } from './mutations';
+import type { PlanImportReport } from './workbook';
 
 const byStatus = z.partialRecord(actionStatusSchema, z.int()).meta({ description: 'Nombre d’actions par statut.' });
 
@@ -136,3 +137,20 @@ export const regionalDecisionResultSchema = z.object({
 }) satisfies z.ZodType<Awaited<ReturnType<typeof decideRegionally>>>;
 
 export const commentCreatedSchema = z.object({ id: z.string(), at: isoDateTime }) satisfies z.ZodType<Awaited<ReturnType<typeof commentVersion>>>;
+
+export const planImportReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    applied: z.boolean().meta({ description: 'Vrai quand les changements ont été écrits (jamais avec des erreurs ni en aperçu).' }),
+    created: z.array(z.object({ row: z.int(), reference: z.string().nullable(), title: z.string() })),
+    updated: z.array(
+      z.object({ row: z.int(), reference: z.string(), title: z.string(), version: z.int(), fields: z.array(z.string()), fieldLabels: z.array(z.string()) }),
+    ),
+    unchanged: z.int(),
+    errors: z
+      .array(z.object({ row: z.int().meta({ description: 'Ligne du tableur (1 : l’en-tête).' }), column: z.string(), message: z.string() }))
+      .meta({ description: 'Toutes les erreurs du fichier ; s’il y en a, rien n’est écrit.' }),
+  })
+  .meta({ description: 'Le rapport d’import du classeur du plan (ou d’aperçu avec `dryRun`).' });
+// `fields` are tracked field keys: checked the other way round (every report fits the schema).
+const _planImportFits = (r: PlanImportReport): z.output<typeof planImportReportSchema> => r;
