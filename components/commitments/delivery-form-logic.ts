@@ -41,8 +41,8 @@ export function buildDeliveryPayload(v: DeliveryValues, baseVersion: number): { 
 }
 
 /** Statuses the person may pick: only national staff may cancel (policy `commitment:cancel`). */
-export function selectableStatuses(c: Pick<CommitmentDto, 'canManage' | 'status'>): CommitmentStatus[] {
-  return COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || c.canManage || c.status === 'CANCELLED');
+export function selectableStatuses(status: CommitmentStatus, canManage: boolean): CommitmentStatus[] {
+  return COMMITMENT_STATUSES.filter((s) => s !== 'CANCELLED' || canManage || status === 'CANCELLED');
 }
 
 const LABELS: Record<string, string> = COMMITMENT_FIELD_LABELS;

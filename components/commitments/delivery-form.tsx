@@ -10,6 +10,7 @@ import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { useForm } from '@/components/forms/use-form';
 import { bindField } from '@/components/form-helpers/fields';
 import { Select, TextInput } from '@/components/ui/form';
+import type { CommitmentPermissions } from '@/lib/authz/policy';
 import type { CommitmentDto } from '@/lib/commitments/queries';
 import { COMMITMENT_STATUS_LABELS, formatQuantity } from '@/lib/commitments/labels';
 import type { SaveCommitmentResult, SaveDeliveryInput } from '@/lib/commitments/save-results';
@@ -25,12 +26,14 @@ import {
 
 export interface DeliveryFormProps {
   commitment: CommitmentDto;
+  /** What the caller may do (lib/authz/policy.ts), beside the data. */
+  permissions: CommitmentPermissions;
   saveDelivery: (input: SaveDeliveryInput) => Promise<SaveCommitmentResult>;
 }
 
 const SUBMIT_LABEL = 'Enregistrer la réalisation';
 
-export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
+export function DeliveryForm({ commitment, permissions, saveDelivery }: DeliveryFormProps) {
   const router = useRouter();
   const conflict = useMemo(() => deliveryConflictAdapter(commitment.unit), [commitment.unit]);
   const form = useForm<DeliveryValues, CommitmentDto, Record<string, unknown>>({
@@ -60,9 +63,9 @@ export function DeliveryForm({ commitment, saveDelivery }: DeliveryFormProps) {
         <Select
           label="Statut"
           required
-          options={selectableStatuses(commitment).map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
+          options={selectableStatuses(commitment.status, permissions.canManage).map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))}
           {...bindField(form, 'status', ID.status, {
-            hint: commitment.canManage
+            hint: permissions.canManage
               ? '« Réalisé » ou « Annulé » clôt l’engagement : il ne sera plus signalé en retard.'
               : '« Réalisé » clôt l’engagement : il ne sera plus signalé en retard. Seule l’équipe nationale peut l’annuler.',
           })}

@@ -1,7 +1,7 @@
 // Reading actions within the actor's scope.
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { can, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { actionPermissions, territoryWhere, type Actor, type ActionPermissions } from '@/lib/authz/policy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { clampPage } from '@/lib/pagination';
@@ -107,7 +107,12 @@ export async function listActionsPage(
 }
 
 /** One action (archived included); NOT_FOUND when absent or out of scope. */
-export async function getAction(actor: Actor, id: string): Promise<ActionDto & { territoryId: string; regionCodes: string[]; canEdit: boolean }> {
+export async function getAction(actor: Actor, id: string): Promise<ActionDto> {
+  return (await getActionView(actor, id)).action;
+}
+
+/** The action and, beside it, what the actor may do with it (for the pages; ADR 0022). */
+export async function getActionView(actor: Actor, id: string): Promise<{ action: ActionDto; permissions: ActionPermissions }> {
   const row = await db.action.findFirst({
     where: { id, territory: territoryWhere(actor) },
     select: { ...actionSelect, updatedById: true, territoryId: true, territory: { select: { slug: true, name: true, regionCodes: true, status: true } } },
@@ -116,10 +121,8 @@ export async function getAction(actor: Actor, id: string): Promise<ActionDto & {
   const names = await editorNames([row.updatedById]);
   const resource = { territoryId: row.territoryId, regionCodes: row.territory.regionCodes, status: row.territory.status };
   return {
-    ...toActionDto({ ...row, territory: { slug: row.territory.slug, name: row.territory.name } }, row.updatedById ? (names.get(row.updatedById) ?? null) : null),
-    territoryId: row.territoryId,
-    regionCodes: row.territory.regionCodes,
-    canEdit: can(actor, 'plan:edit', resource),
+    action: toActionDto({ ...row, territory: { slug: row.territory.slug, name: row.territory.name } }, row.updatedById ? (names.get(row.updatedById) ?? null) : null),
+    permissions: actionPermissions(actor, resource),
   };
 }
 

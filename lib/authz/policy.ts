@@ -272,3 +272,40 @@ export const ROLE_LABELS: Record<Role, string> = {
   NATIONAL_ADMIN: 'Administration nationale',
   OPERATOR_STAFF: 'Opérateur partenaire',
 };
+
+/* ------------------------------------------------------------ what a page may offer */
+
+// DTOs carry data only (ADR 0022): what the caller may do with a record is computed here
+// and handed to the page beside the DTO; the API never carries these flags.
+
+export interface ActionPermissions {
+  /** Edit the fiche, record progress, archive or restore it. */
+  canEdit: boolean;
+}
+
+export function actionPermissions(actor: Actor, action: TerritoryResource): ActionPermissions {
+  return { canEdit: can(actor, 'plan:edit', action) };
+}
+
+export interface CommitmentPermissions {
+  /** Edit what was committed, link actions, cancel. */
+  canManage: boolean;
+  /** Report what was delivered. */
+  canUpdateDelivery: boolean;
+}
+
+export function commitmentPermissions(actor: Actor, commitment: { operatorId: string }): CommitmentPermissions {
+  return {
+    canManage: can(actor, 'commitment:manage', null),
+    canUpdateDelivery: can(actor, 'commitment:update-delivery', { operatorId: commitment.operatorId }),
+  };
+}
+
+export interface CommitteePermissions {
+  /** Edit the committee and its linked actions. */
+  canEdit: boolean;
+}
+
+export function committeePermissions(actor: Actor, committee: { region: { code: string } }): CommitteePermissions {
+  return { canEdit: can(actor, 'committee:record', { regionCode: committee.region.code }) };
+}

@@ -15,7 +15,7 @@
 // hundred commitments, not millions.
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { authorize, can, territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { authorize, commitmentPermissions, territoryScope, territoryWhere, type Actor, type CommitmentPermissions } from '@/lib/authz/policy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus, Axis, CommitmentScope, CommitmentStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/validation';
@@ -76,8 +76,6 @@ export interface CommitmentDto extends CommitmentSummary {
   description: string;
   /** Linked actions the actor may read, by territory then reference. */
   actions: CommitmentActionRef[];
-  canManage: boolean;
-  canUpdateDelivery: boolean;
 }
 
 export interface AlertCounts {
@@ -344,6 +342,20 @@ export async function findVisibleCommitment(actor: Actor, id: string) {
 
 /** One commitment with the linked actions the actor may read; NOT_FOUND when absent or out of scope. */
 export async function getCommitment(actor: Actor, id: string, options: Options = {}): Promise<CommitmentDto> {
+  return (await loadCommitment(actor, id, options)).commitment;
+}
+
+/** The commitment and, beside it, what the actor may do with it (for the pages). */
+export async function getCommitmentView(
+  actor: Actor,
+  id: string,
+  options: Options = {},
+): Promise<{ commitment: CommitmentDto; permissions: CommitmentPermissions }> {
+  const { commitment, operatorId } = await loadCommitment(actor, id, options);
+  return { commitment, permissions: commitmentPermissions(actor, { operatorId }) };
+}
+
+async function loadCommitment(actor: Actor, id: string, options: Options): Promise<{ commitment: CommitmentDto; operatorId: string }> {
   const [scope, names] = await Promise.all([commitmentWhere(actor), regionNames()]);
   const row = await db.commitment.findFirst({
     where: { AND: [{ id }, scope] },
@@ -354,16 +366,15 @@ export async function getCommitment(actor: Actor, id: string, options: Options =
     },
   });
   if (!row) throw notFound('Engagement');
-  return {
+  const commitment = {
     ...toSummary(row, names, options.now ?? new Date()),
     description: row.description,
     actions: row.actions
       .map((l) => l.action)
       .sort(byTerritoryThenNumber)
       .map(toActionRef),
-    canManage: can(actor, 'commitment:manage', null),
-    canUpdateDelivery: can(actor, 'commitment:update-delivery', { operatorId: row.operatorId }),
   };
+  return { commitment, operatorId: row.operatorId };
 }
 
 /** Who changed what on a commitment, and when: oldest first. NOT_FOUND when out of scope. */

@@ -53,7 +53,6 @@ export interface CommitteeDto extends Omit<CommitteeSummary, 'actionCount'> {
   createdBy: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
-  canEdit: boolean;
 }
 
 export interface CommitteePage {
@@ -230,7 +229,6 @@ export async function getCommittee(actor: Actor, id: string): Promise<CommitteeD
     createdBy: full ? (creator?.name ?? null) : null,
     updatedAt: full && last.version > 1 ? (last.at?.toISOString() ?? null) : null,
     updatedBy: full && last.version > 1 ? last.by : null,
-    canEdit: can(actor, 'committee:record', { regionCode: row.region.code }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@/lib/commitments/mutations';
 import {
   getCommitment,
+  getCommitmentView,
   getCommitmentHistory,
   getCommitmentOverview,
   listCommitments,
@@ -204,9 +205,10 @@ describe('recording and editing commitments', () => {
       version: 1,
       dueDate: '2027-03-31',
       actions: [],
-      canManage: true,
-      canUpdateDelivery: true,
     });
+    // Permissions travel beside the data, never inside it (ADR 0022).
+    expect(created).not.toHaveProperty('canManage');
+    expect((await getCommitmentView(national, created.id)).permissions).toEqual({ canManage: true, canUpdateDelivery: true });
     const audit = await db.auditLog.findMany({ where: { entityType: 'Commitment', entityId: created.id }, select: { actorId: true, actorRole: true, operation: true, entityVersion: true, after: true } });
     expect(audit).toEqual([
       expect.objectContaining({ actorId: national.id, actorRole: 'NATIONAL_STAFF', operation: 'create', entityVersion: 1 }),
@@ -308,7 +310,8 @@ describe('delivery updates', () => {
   it('the operator’s staff update delivered and status; audited under their role', async () => {
     const fresh = await createCommitment(national, { ...base, scope: 'REGION', regionCode: '76', title: 'Livraison ADEME' });
     const updated = await updateDelivery(ademe, fresh.id, { version: 1, delivered: 750_000.5, status: 'IN_PROGRESS' });
-    expect(updated).toMatchObject({ version: 2, delivered: 750_000.5, status: 'IN_PROGRESS', canManage: false, canUpdateDelivery: true });
+    expect(updated).toMatchObject({ version: 2, delivered: 750_000.5, status: 'IN_PROGRESS' });
+    expect((await getCommitmentView(ademe, fresh.id)).permissions).toEqual({ canManage: false, canUpdateDelivery: true });
     expect(updated.deliveredShare).toBeCloseTo(0.375, 5);
     const audit = await db.auditLog.findFirstOrThrow({
       where: { entityType: 'Commitment', entityId: fresh.id, operation: 'delivery' },
@@ -333,9 +336,9 @@ describe('delivery updates', () => {
       expect((await errorOf(updateDelivery(who, fresh.id, { version: 1, delivered: 1 }))).code).toBe('FORBIDDEN');
     }
     expect((await errorOf(updateDelivery(sgarGrandEst, fresh.id, { version: 1, delivered: 1 }))).code).toBe('NOT_FOUND');
-    expect((await getCommitment(national, fresh.id)).canUpdateDelivery).toBe(true);
-    expect((await getCommitment(bpifrance, fresh.id)).canUpdateDelivery).toBe(false);
-    expect((await getCommitment(sgar, fresh.id)).canUpdateDelivery).toBe(false);
+    expect((await getCommitmentView(national, fresh.id)).permissions.canUpdateDelivery).toBe(true);
+    expect((await getCommitmentView(bpifrance, fresh.id)).permissions.canUpdateDelivery).toBe(false);
+    expect((await getCommitmentView(sgar, fresh.id)).permissions.canUpdateDelivery).toBe(false);
     const after = await getCommitment(national, fresh.id);
     expect(after).toMatchObject({ version: 1, delivered: 0 });
     expect(await db.auditLog.count({ where: { entityType: 'Commitment', entityId: fresh.id, operation: 'delivery' } })).toBe(0);

@@ -2,7 +2,7 @@
 // actions they may discuss, search, validation, concurrency and audit.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/authz/policy';
+import { committeePermissions, type Actor } from '@/lib/authz/policy';
 import { createCommittee, updateCommittee } from '@/lib/committees/mutations';
 import { getCommittee, listCommitteesForAction, listLinkableActions, listRegionCommittees } from '@/lib/committees/queries';
 import { COMMITTEE_PAGE_SIZE } from '@/lib/committees/schemas';
@@ -86,9 +86,11 @@ describe('recording a committee', () => {
       decisions: valid().decisions,
       access: 'full',
       version: 1,
-      canEdit: true,
       createdBy: 'Philippe Roche',
     });
+    // Permissions travel beside the data, never inside it (ADR 0022).
+    expect(c).not.toHaveProperty('canEdit');
+    expect(committeePermissions(sgar, c).canEdit).toBe(true);
     // Grouped by territory name, then reference.
     expect(c.actions.map((a) => a.territory.slug)).toEqual(['hautes-terres-doc', 'tarn-nord', 'tarn-nord']);
     expect(c.actions.every((a) => /^FA-\d+$/.test(a.reference))).toBe(true);
@@ -101,7 +103,7 @@ describe('recording a committee', () => {
   });
 
   it('the Region’s copilot and national staff may record too', async () => {
-    expect((await createCommittee(regionCouncil, '76', { title: 'Comité Région', date: '2025-04-01' })).canEdit).toBe(true);
+    expect(committeePermissions(regionCouncil, await createCommittee(regionCouncil, '76', { title: 'Comité Région', date: '2025-04-01' })).canEdit).toBe(true);
     const c = await createCommittee(national, '44', { title: 'Revue Grand Est', date: '2025-04-02', actionIds: [first('ardennes')] });
     expect(c).toMatchObject({ attendees: [], decisions: '', actions: [{ id: first('ardennes') }] });
   });
@@ -185,7 +187,7 @@ describe('reading committees', () => {
       expect(c.attendees).toEqual(valid().attendees);
       expect(c.actions).toHaveLength(3);
     }
-    expect((await getCommittee(operator, id)).canEdit).toBe(false);
+    expect(committeePermissions(operator, await getCommittee(operator, id)).canEdit).toBe(false);
   });
 
   it('another region’s copilot does not find it', async () => {
@@ -197,7 +199,8 @@ describe('reading committees', () => {
   it('local teams see title, date and decisions of committees that discussed their actions, and only their actions', async () => {
     for (const who of [cdp, elu]) {
       const c = await getCommittee(who, id);
-      expect(c).toMatchObject({ access: 'limited', title: 'Revue de lecture', date: '2025-03-14', decisions: valid().decisions, canEdit: false });
+      expect(c).toMatchObject({ access: 'limited', title: 'Revue de lecture', date: '2025-03-14', decisions: valid().decisions });
+      expect(committeePermissions(who, c).canEdit).toBe(false);
       expect(c.attendees).toBeNull();
       expect(c.createdBy).toBeNull();
       expect(c.actions.map((a) => a.territory.slug)).toEqual(['tarn-nord', 'tarn-nord']);
@@ -228,7 +231,8 @@ describe('reading committees', () => {
     expect(lacq.regionCodes).toEqual(expect.arrayContaining(['75', '76']));
     const c = await createCommittee(sgar, '76', { title: 'Revue interrégionale', date: '2025-05-05', actionIds: [first('lacq-pau-tarbes'), first('tarn-nord')] });
     const seen = await getCommittee(sgarNouvelleAquitaine, c.id);
-    expect(seen).toMatchObject({ access: 'limited', attendees: null, canEdit: false });
+    expect(seen).toMatchObject({ access: 'limited', attendees: null });
+    expect(committeePermissions(sgarNouvelleAquitaine, seen).canEdit).toBe(false);
     expect(seen.actions.map((a) => a.id)).toEqual([first('lacq-pau-tarbes')]);
     expect((await errorOf(updateCommittee(sgarNouvelleAquitaine, c.id, { version: 1, title: 'x' }))).code).toBe('FORBIDDEN');
     expect((await errorOf(getCommittee(sgarNouvelleAquitaine, id))).code).toBe('NOT_FOUND');

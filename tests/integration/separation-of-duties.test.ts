@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
 import { createAction, updateAction } from '@/lib/actions/mutations';
-import { getAction, listActions } from '@/lib/actions/queries';
+import { getActionView, listActions } from '@/lib/actions/queries';
 import { commentVersion, decideLocally, decideRegionally, submitPlan } from '@/lib/plans/mutations';
 import { getVersion } from '@/lib/plans/queries';
 import { updateDelivery } from '@/lib/commitments/mutations';
@@ -123,12 +123,12 @@ describe('suspended and archived territories are read-only', () => {
         code: 'FORBIDDEN',
         message: "Vous n'avez pas les droits pour cette opération.",
       });
-      expect((await getAction(cdp, action.id)).canEdit).toBe(false);
+      expect((await getActionView(cdp, action.id)).permissions.canEdit).toBe(false);
       expect((await listActions(cdp, 'tarn-nord')).length).toBeGreaterThan(0);
     } finally {
       await db.territory.update({ where: { id: territoryId }, data: { status: 'ACTIVE' } });
     }
-    expect((await getAction(cdp, action.id)).canEdit).toBe(true);
+    expect((await getActionView(cdp, action.id)).permissions.canEdit).toBe(true);
   });
 });
 

@@ -10,7 +10,7 @@ import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { ServerForm } from '@/components/forms/server-form';
 import { ProgressForm } from '@/components/actions/progress-form';
 import { requireActor } from '@/lib/auth/session';
-import { getAction } from '@/lib/actions/queries';
+import { getActionView } from '@/lib/actions/queries';
 import { listCommitteesForAction } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
 import {
@@ -48,9 +48,9 @@ function Paragraphs({ text }: { text: string }) {
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const action = await orNotFound(getAction(actor, id));
+  const { action: dto, permissions } = await orNotFound(getActionView(actor, id));
   const committees = await listCommitteesForAction(actor, id);
-  const { territoryId: _t, regionCodes: _r, canEdit, ...dto } = action;
+  const { canEdit } = permissions;
   const financed = dto.financing.reduce((s, f) => s + (f.status === 'REFUSED' ? 0 : f.amountCents), 0);
   const today = new Date().toISOString().slice(0, 10);
   return (

@@ -11,7 +11,7 @@ import { ServerForm } from '@/components/forms/server-form';
 import { CommitmentAlerts, CommitmentStatusBadge, placeOf } from '@/components/commitments/commitment-badges';
 import { DeliveryForm } from '@/components/commitments/delivery-form';
 import { requireActor } from '@/lib/auth/session';
-import { getCommitment, getCommitmentHistory, type CommitmentActionRef } from '@/lib/commitments/queries';
+import { getCommitmentHistory, getCommitmentView, type CommitmentActionRef } from '@/lib/commitments/queries';
 import { formatQuantity, formatShare } from '@/lib/commitments/labels';
 import { orNotFound } from '@/lib/pages';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TONES, AXIS_SHORT_LABELS, formatDate, formatDateTime } from '@/lib/labels';
@@ -56,7 +56,7 @@ export default async function CommitmentPage({
   const { id } = await params;
   const flash = (await searchParams).actions;
   const actor = await requireActor();
-  const c = await orNotFound(getCommitment(actor, id));
+  const { commitment: c, permissions } = await orNotFound(getCommitmentView(actor, id));
   const history = await getCommitmentHistory(actor, id);
   const groups = byTerritory(c.actions);
 
@@ -69,7 +69,7 @@ export default async function CommitmentPage({
           { href: '/engagements', label: 'Engagements' },
           { href: `/engagements/${id}`, label: c.title },
         ]}
-        actions={c.canManage ? <ButtonLink href={`/engagements/${id}/modifier`}>Modifier</ButtonLink> : undefined}
+        actions={permissions.canManage ? <ButtonLink href={`/engagements/${id}/modifier`}>Modifier</ButtonLink> : undefined}
       />
 
       {c.late && (
@@ -133,10 +133,10 @@ export default async function CommitmentPage({
               tone="neutral"
             />
           )}
-          {c.canUpdateDelivery ? (
+          {permissions.canUpdateDelivery ? (
             <div className="mt-6 border-t border-neutral-200 pt-6">
               <h3 className="mb-4 text-lg font-semibold text-neutral-900">Mettre à jour la réalisation</h3>
-              <DeliveryForm commitment={c} saveDelivery={saveDelivery} />
+              <DeliveryForm commitment={c} permissions={permissions} saveDelivery={saveDelivery} />
             </div>
           ) : (
             <p className="mt-6 text-sm text-neutral-700">La réalisation est mise à jour par l’équipe nationale et par {c.operator.name}.</p>
@@ -148,7 +148,7 @@ export default async function CommitmentPage({
           title={`Actions financées (${c.actions.length})`}
           className="scroll-mt-4 lg:col-span-2"
           actions={
-            c.canManage ? (
+            permissions.canManage ? (
               <ButtonLink href={`/engagements/${id}/actions`} variant="secondary" size="sm">
                 Lier des actions
               </ButtonLink>
@@ -186,7 +186,7 @@ export default async function CommitmentPage({
                         </Link>
                         <Badge tone={ACTION_STATUS_TONES[a.status]}>{ACTION_STATUS_LABELS[a.status]}</Badge>
                         {a.archived && <Badge tone="neutral">Archivée</Badge>}
-                        {c.canManage && (
+                        {permissions.canManage && (
                           <ServerForm
                             action={unlinkActionForm}
                             hidden={{ id: c.id, version: c.version, actionId: a.id }}

@@ -9,6 +9,6 @@ export const GET = apiRoute(async ({ actor, request }) => {
 });
 
 export const POST = apiRoute(async ({ actor, request }) => {
-  const { canManage: _m, canUpdateDelivery: _d, ...commitment } = await createCommitment(actor, await readJson(request));
+  const commitment = await createCommitment(actor, await readJson(request));
   return NextResponse.json(commitment, { status: 201, headers: { Location: `/api/v1/commitments/${commitment.id}` } });
 });

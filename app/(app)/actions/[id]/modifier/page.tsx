@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { ActionForm } from '@/components/actions/action-form';
 import { requireActor } from '@/lib/auth/session';
-import { getAction, listOperators } from '@/lib/actions/queries';
+import { getActionView, listOperators } from '@/lib/actions/queries';
 import { orNotFound } from '@/lib/pages';
 import { updatePlanAction } from './server-actions';
 
@@ -12,10 +12,9 @@ export const metadata: Metadata = { title: "Modifier l'action" };
 export default async function EditActionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const action = await orNotFound(getAction(actor, id));
-  if (!action.canEdit || action.archivedAt) notFound();
+  const { action, permissions } = await orNotFound(getActionView(actor, id));
+  if (!permissions.canEdit || action.archivedAt) notFound();
   const operators = await listOperators();
-  const { territoryId: _t, regionCodes: _r, canEdit: _c, ...dto } = action;
   return (
     <>
       <PageHeader
@@ -31,7 +30,7 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
       <ActionForm
         mode="update"
         slug={action.territory.slug}
-        initial={dto}
+        initial={action}
         operators={operators}
         save={updatePlanAction.bind(null, id)}
         cancelHref={`/actions/${id}`}

@@ -6,8 +6,7 @@ import { updateAction } from '@/lib/actions/mutations';
 type P = { id: string };
 
 export const GET = apiRoute<P>(async ({ actor, params }) => {
-  const { territoryId: _t, regionCodes: _r, canEdit: _c, ...action } = await getAction(actor, params.id);
-  return NextResponse.json(action);
+  return NextResponse.json(await getAction(actor, params.id));
 });
 
 export const PATCH = apiRoute<P>(async ({ actor, params, request }) => {

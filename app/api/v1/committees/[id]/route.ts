@@ -6,11 +6,9 @@ import { updateCommittee } from '@/lib/committees/mutations';
 type P = { id: string };
 
 export const GET = apiRoute<P>(async ({ actor, params }) => {
-  const { canEdit: _c, ...committee } = await getCommittee(actor, params.id);
-  return NextResponse.json(committee);
+  return NextResponse.json(await getCommittee(actor, params.id));
 });
 
 export const PATCH = apiRoute<P>(async ({ actor, params, request }) => {
-  const { canEdit: _c, ...committee } = await updateCommittee(actor, params.id, await readJson(request));
-  return NextResponse.json(committee);
+  return NextResponse.json(await updateCommittee(actor, params.id, await readJson(request)));
 });

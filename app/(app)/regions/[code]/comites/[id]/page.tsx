@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { committeePermissions } from '@/lib/authz/policy';
 import { requireActor } from '@/lib/auth/session';
 import { getCommittee, listLinkableActions, type CommitteeActionRef } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
@@ -52,6 +53,7 @@ export default async function CommitteePage({
   if (committee.region.code !== code) notFound();
   const base = `/regions/${code}/comites`;
   const full = committee.access === 'full';
+  const permissions = committeePermissions(actor, committee);
   const breadcrumbs = [
     ...(full ? [{ href: `/regions/${code}`, label: `Région ${committee.region.name}` }] : []),
     { href: base, label: 'Comités régionaux' },
@@ -59,7 +61,7 @@ export default async function CommitteePage({
   ];
 
   if (editing) {
-    if (!committee.canEdit) notFound();
+    if (!permissions.canEdit) notFound();
     const territories = await listLinkableActions(
       actor,
       code,
@@ -98,7 +100,7 @@ export default async function CommitteePage({
         title={committee.title}
         description={`Comité régional du ${formatDate(committee.date)} — région ${committee.region.name}`}
         breadcrumbs={breadcrumbs}
-        actions={committee.canEdit ? <ButtonLink href={`${base}/${id}?modifier=1`}>Modifier</ButtonLink> : undefined}
+        actions={permissions.canEdit ? <ButtonLink href={`${base}/${id}?modifier=1`}>Modifier</ButtonLink> : undefined}
       />
       {!full && (
         <Alert tone="info" className="mb-6">

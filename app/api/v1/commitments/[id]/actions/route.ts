@@ -5,6 +5,5 @@ import { linkActions } from '@/lib/commitments/mutations';
 type P = { id: string };
 
 export const PUT = apiRoute<P>(async ({ actor, params, request }) => {
-  const { canManage: _m, canUpdateDelivery: _d, ...commitment } = await linkActions(actor, params.id, await readJson(request));
-  return NextResponse.json(commitment);
+  return NextResponse.json(await linkActions(actor, params.id, await readJson(request)));
 });

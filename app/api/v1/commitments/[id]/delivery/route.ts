@@ -5,6 +5,5 @@ import { updateDelivery } from '@/lib/commitments/mutations';
 type P = { id: string };
 
 export const POST = apiRoute<P>(async ({ actor, params, request }) => {
-  const { canManage: _m, canUpdateDelivery: _d, ...commitment } = await updateDelivery(actor, params.id, await readJson(request));
-  return NextResponse.json(commitment);
+  return NextResponse.json(await updateDelivery(actor, params.id, await readJson(request)));
 });

@@ -16,6 +16,5 @@ export const GET = apiRoute<P>(async ({ actor, params, request }) => {
 
 export const POST = apiRoute<P>(async ({ actor, params, request }) => {
   const committee = await createCommittee(actor, params.code, await readJson(request));
-  const { canEdit: _c, ...body } = committee;
-  return NextResponse.json(body, { status: 201, headers: { Location: `/api/v1/committees/${committee.id}` } });
+  return NextResponse.json(committee, { status: 201, headers: { Location: `/api/v1/committees/${committee.id}` } });
 });
