@@ -72,11 +72,11 @@ export const STATUS_COLORS: Record<ActionStatus, string> = {
 const DECALS: Record<ActionStatus, NonNullable<BarSeriesOption['itemStyle']>['decal'] | undefined> = {
   NOT_STARTED: undefined,
   IN_PROGRESS: undefined,
-  DONE: { symbol: 'rect', color: '#ffffff', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 },
-  PAUSED: { symbol: 'rect', color: '#ffffff', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0 },
+  DONE: { symbol: 'rect', color: '#ffffff', dashArrayX: [8, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 },
+  PAUSED: { symbol: 'rect', color: '#ffffff', dashArrayX: [8, 0], dashArrayY: [2, 4], rotation: 0 },
   BLOCKED: { symbol: 'rect', color: '#ffffff', dashArrayX: [3, 3], dashArrayY: [3, 3], rotation: 0 },
   LATE: { symbol: 'circle', color: '#ffffff', symbolSize: 0.8, dashArrayX: [4, 3], dashArrayY: [4, 3], rotation: 0 },
-  ABANDONED: { symbol: 'rect', color: '#ffffff', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 2 },
+  ABANDONED: { symbol: 'rect', color: '#ffffff', dashArrayX: [8, 0], dashArrayY: [2, 4], rotation: Math.PI / 2 },
 };
 
 /** Attributes whose numbers are coordinates: rounded to one decimal. */
@@ -226,7 +226,32 @@ function mergePaths(body: string): string {
   return out.map((part) => (typeof part === 'string' ? part : `<path d="${groups.get(part.key)!.join('')}"${part.key}/>`)).join('');
 }
 
-function render(option: Option, id: string, title: string, summary: string): string {
+/**
+ * Rendered charts by their inputs (the output is deterministic): a page or a pack asked
+ * again for unchanged data reuses the SVG instead of laying it out again (ECharts takes a
+ * few milliseconds per chart where string templates took a fraction of one).
+ */
+const rendered = new Map<string, string>();
+const CACHE_SIZE = 300;
+
+function cached(key: string, draw: () => string): string {
+  const hit = rendered.get(key);
+  if (hit !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const svg = draw();
+  rendered.set(key, svg);
+  if (rendered.size > CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+  return svg;
+}
+
+function render(option: Option, id: string, title: string, summary: string, data: unknown): string {
+  return cached(JSON.stringify([id, title, summary, data]), () => draw(option, id, title, summary));
+}
+
+function draw(option: Option, id: string, title: string, summary: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: W, height: H });
   try {
     chart.setOption({
@@ -302,6 +327,7 @@ export function statusChart(months: MonthPoint[], scopeLabel: string, id = 'stat
     id,
     title,
     summary,
+    months.map((p) => [p.month, STATUSES.map((s) => p.byStatus[s])]),
   );
   return {
     id,
@@ -353,6 +379,7 @@ function lineChart(lines: Line[], months: string[], yFormat: (n: number) => stri
     id,
     title,
     summary,
+    [lines, months, String(yFormat)],
   );
 }
 
