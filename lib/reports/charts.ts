@@ -97,7 +97,7 @@ export function leanSvg(raw: string, id: string, title: string, desc: string): s
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ (pointer-events="visible"|xml:space="preserve"|version="1\.1"|baseProfile="full"|xmlns:xlink="[^"]*")/g, '')
     // Invisible shapes ECharts keeps for pointer events (legend hit areas and background).
-    .replace(/<path [^>]*fill="none"(?![^>]*stroke=)[^>]*><\/path>/g, '')
+    .replace(/<path ([^>]*)><\/path>/g, (all: string, attrs: string) => (/ ?fill="none"/.test(attrs) && !/ stroke=/.test(attrs) ? '' : all))
     .replace(/<path [^>]*fill-opacity="0"[^>]*stroke-width="0"[^>]*><\/path>/g, '')
     .replace(/<rect [^>]*fill="none"[^>]*><\/rect>/g, '')
     .replace(/zr\d+-/g, `${id}-`)
