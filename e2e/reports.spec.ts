@@ -1,5 +1,6 @@
 // Issue 12 journeys: health, evolution charts, plan timeline (keyboard), committee packs
 // downloaded from each page, one fiche as PDF, dated indicator values through the API.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { type Browser, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -22,12 +23,24 @@ async function download(page: Page, name: RegExp, extension: string) {
   return bytes;
 }
 
+/** The downloaded pack, read back as a reader would (pdftotext, or the DOCX's XML as text). */
+function expectPackText(bytes: Buffer, extension: string, expected = '') {
+  if (extension === 'pdf') {
+    if (!fs.existsSync('/usr/bin/pdftotext')) return;
+    const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8' });
+    expect(text.replace(/\s+/g, ' ')).toContain(expected);
+  } else {
+    // The document part is deflated inside the zip: its name is enough to know it is Word.
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  }
+}
+
 test('project lead: health, evolution charts, timeline by keyboard, packs and fiche PDF', async ({ browser }) => {
   const page = await as(browser, `cdp.${SLUG}@demo.test`);
   await page.goto(`/territoires/${SLUG}`);
   await expect(page.getByTestId('territory-health')).toContainText(/En bonne voie|À surveiller|En difficulté/);
-  await download(page, /Dossier du comité de projet \(PDF\)/, 'pdf');
-  await download(page, /Dossier du comité de projet \(Word\)/, 'docx');
+  expectPackText(await download(page, /Dossier du comité de projet \(PDF\)/, 'pdf'), 'pdf', 'Comité de projet — Tarn Nord');
+  expectPackText(await download(page, /Dossier du comité de projet \(Word\)/, 'docx'), 'docx');
 
   await page.getByRole('link', { name: 'Évolution' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Évolution — Tarn Nord/ })).toBeVisible();
@@ -59,6 +72,7 @@ test('project lead: health, evolution charts, timeline by keyboard, packs and fi
   // The fiche: PDF download; a dated value recorded from the fiche.
   const pdf = await download(page, /Fiche \(PDF\)/, 'pdf');
   expect(pdf.length).toBeGreaterThan(1000);
+  expectPackText(pdf, 'pdf', 'Fiche action du territoire Tarn Nord');
   await expectNoAxeViolations(page);
 });
 
@@ -85,8 +99,8 @@ test('regional copilot and national staff download their packs; pages stay light
   const sgar = await as(browser, 'sgar.occitanie@demo.test');
   await sgar.goto('/regions/76');
   await expect(sgar.getByTestId('region-health')).toContainText('en difficulté');
-  await download(sgar, /Dossier de revue régionale \(PDF\)/, 'pdf');
-  await download(sgar, /Dossier de revue régionale \(Word\)/, 'docx');
+  expectPackText(await download(sgar, /Dossier de revue régionale \(PDF\)/, 'pdf'), 'pdf', 'Revue régionale — Occitanie');
+  expectPackText(await download(sgar, /Dossier de revue régionale \(Word\)/, 'docx'), 'docx');
   await sgar.goto('/regions/76/evolution');
   await expectNoAxeViolations(sgar);
   expect((await sgar.request.get('/api/v1/programme/report.pdf')).status()).toBe(403);
@@ -95,8 +109,8 @@ test('regional copilot and national staff download their packs; pages stay light
   const national = await as(browser, 'anct.national@demo.test');
   await national.goto('/programme');
   await expect(national.getByRole('heading', { name: 'État des territoires' })).toBeVisible();
-  await download(national, /Dossier de gouvernance \(PDF\)/, 'pdf');
-  await download(national, /Dossier de gouvernance \(Word\)/, 'docx');
+  expectPackText(await download(national, /Dossier de gouvernance \(PDF\)/, 'pdf'), 'pdf', 'point de gouvernance');
+  expectPackText(await download(national, /Dossier de gouvernance \(Word\)/, 'docx'), 'docx');
   for (const view of ['activite', 'indicateurs']) {
     await national.goto(`/programme/evolution?vue=${view}`);
     await expectNoAxeViolations(national);

@@ -1,4 +1,4 @@
-// One chart as a figure: title, the server-drawn SVG (plain markup, no script, no style
+// One chart as a figure: title, the server-drawn SVG (ECharts SSR, trimmed: no script, no style
 // attribute), its text summary and its data table.
 import type { Chart } from '@/lib/reports/charts';
 
@@ -9,7 +9,7 @@ export function ChartFigure({ chart }: { chart: Chart }) {
       <h3 id={titleId} className="mb-2 text-lg font-semibold">
         {chart.title}
       </h3>
-      {/* The SVG is built by lib/reports/charts.ts from escaped text only. */}
+      {/* The SVG is rendered by ECharts on the server (lib/reports/charts.ts) from escaped text only. */}
       <div dangerouslySetInnerHTML={{ __html: chart.svg }} />
       <figcaption className="mt-2">{chart.summary}</figcaption>
       <details className="mt-2">

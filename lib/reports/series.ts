@@ -124,7 +124,9 @@ async function seriesFor(where: Prisma.ActionWhereInput, today: Date): Promise<P
   const tracks = actions.map((a) => {
     const afters = byAction.get(a.id) ?? [];
     const ats = at.get(a.id) ?? [];
-    const evs = afters.map((after, i) => ({ at: ats[i] as Date, after }));
+    // By date, then by id: the state at a month's end is the one after the last row dated
+    // before it, even when concurrent writes gave ids out of date order.
+    const evs = afters.map((after, i) => ({ at: ats[i] as Date, after, i })).sort((x, y) => x.at.getTime() - y.at.getTime() || x.i - y.i);
     const born = evs[0] && evs[0].at < a.createdAt ? evs[0].at : a.createdAt;
     if (!first || born < first) first = born;
     const seen = { status: false, budget: false, financing: false };

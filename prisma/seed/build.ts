@@ -158,8 +158,10 @@ export async function createActions(db: Db, items: ActionBatchItem[], r: Rng, op
   const indicators: object[] = [];
   const links: object[] = [];
   const audit: object[] = [];
+  const values: object[] = [];
   const today = new Date();
   for (const item of items) {
+    const mark = { actions: actions.length, milestones: milestones.length, indicators: indicators.length, audit: audit.length };
     item.templates.forEach((tpl, index) => {
       const actionId = id();
       const status = weighted(r, STATUS_WEIGHTS);
@@ -254,6 +256,14 @@ export async function createActions(db: Db, items: ActionBatchItem[], r: Rng, op
       });
       (base as { version?: number }).version = version;
     });
+    values.push(
+      ...recentHistory(item.territory.slug, today, {
+        actions: actions.slice(mark.actions) as SeedAction[],
+        milestones: milestones.slice(mark.milestones) as SeedMilestone[],
+        indicators: indicators.slice(mark.indicators) as SeedIndicator[],
+        audit: audit.slice(mark.audit) as SeedAudit[],
+      }),
+    );
   }
   const chunk = async <T>(rows: T[], insert: (part: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += 2000) await insert(rows.slice(i, i + 2000));
@@ -264,7 +274,81 @@ export async function createActions(db: Db, items: ActionBatchItem[], r: Rng, op
   await chunk(indicators, (data) => db.indicator.createMany({ data: data as never }));
   await chunk(links, (data) => db.actionOperator.createMany({ data: data as never, skipDuplicates: true }));
   await chunk(audit, (data) => db.auditLog.createMany({ data: data as never }));
+  await chunk(values, (data) => db.indicatorValue.createMany({ data: data as never }));
   return actions.length;
+}
+
+interface SeedAction { id: string; startDate: Date; endDate: Date; createdAt: Date; updatedAt: Date }
+interface SeedMilestone { actionId: string; dueDate: Date; doneAt: Date | null }
+interface SeedIndicator { id: string; actionId: string; actual: number | null }
+interface SeedAudit { entityId: string; at: Date }
+
+/** A stable number from a slug (a territory's own random stream, apart from the shared one). */
+const slugSeed = (slug: string) => [...slug].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+
+/**
+ * Moves a territory's history to recent dates and gives its indicators dated values.
+ *
+ * The shared random stream (`r`) draws the same numbers as before, so every seeded fact
+ * (statuses, budgets, financing, which milestones are done) is unchanged; only dates move.
+ * Each territory gets a profile from its own stream: most were updated in the last weeks
+ * and have caught up their past milestones (on track), some keep late milestones (to
+ * watch), a few have not been updated for three months or more (off track). The whole
+ * history of the territory is shifted by one number of days, so that its latest update
+ * lands at the profile's date; past events never go beyond today. Tarn Nord, the
+ * journeys' territory, is "to watch": updated recently, with its late milestones.
+ */
+function recentHistory(
+  slug: string,
+  today: Date,
+  rows: { actions: SeedAction[]; milestones: SeedMilestone[]; indicators: SeedIndicator[]; audit: SeedAudit[] },
+): object[] {
+  if (!rows.actions.length) return [];
+  const rd = rng(slugSeed(slug));
+  const roll = rd.next();
+  const profile = slug === 'tarn-nord' ? 'watch' : roll < 0.5 ? 'track' : roll < 0.8 ? 'watch' : 'stale';
+  const daysAgo = profile === 'track' ? rd.int(2, 25) : profile === 'watch' ? rd.int(5, 45) : rd.int(95, 160);
+  const latest = Math.max(...rows.actions.map((a) => a.updatedAt.getTime()));
+  const shift = Math.round((today.getTime() - daysAgo * 86_400_000 - latest) / 86_400_000);
+  const move = (d: Date) => addDays(d, shift);
+  const past = (d: Date) => new Date(Math.min(d.getTime(), today.getTime()));
+  for (const a of rows.actions) {
+    a.startDate = move(a.startDate);
+    a.endDate = move(a.endDate);
+    a.createdAt = past(move(a.createdAt));
+    a.updatedAt = past(move(a.updatedAt));
+  }
+  for (const l of rows.audit) l.at = past(move(l.at));
+  const todayDay = day(iso(today));
+  for (const m of rows.milestones) {
+    m.dueDate = move(m.dueDate);
+    if (m.doneAt) m.doneAt = day(iso(past(move(m.doneAt))));
+    // An on-track territory has done its past milestones, a few days after they fell due.
+    else if (profile === 'track' && m.dueDate < todayDay) m.doneAt = day(iso(past(addDays(m.dueDate, rd.int(0, 12)))));
+  }
+  // Dated indicator values: a rising series from the action's start to its last change,
+  // ending with the current value (the current value is the latest dated one).
+  const byId = new Map(rows.actions.map((a) => [a.id, a]));
+  const values: object[] = [];
+  for (const ind of rows.indicators) {
+    const action = byId.get(ind.actionId);
+    if (ind.actual === null || !action) continue;
+    const from = Math.max(action.createdAt.getTime(), action.updatedAt.getTime() - 540 * 86_400_000);
+    const to = action.updatedAt.getTime();
+    const points = ind.actual > 0 ? rd.int(3, 6) : 1;
+    const seen = new Set<string>();
+    for (let k = 1; k <= points; k++) {
+      const date = iso(new Date(points === 1 ? to : from + ((to - from) * (k - 1)) / (points - 1)));
+      if (seen.has(date)) continue;
+      seen.add(date);
+      const value = k === points ? ind.actual : Math.round((ind.actual * k * (0.7 + rd.next() * 0.3)) / points);
+      values.push({ indicatorId: ind.id, date: day(date), value, comment: '' });
+    }
+    // The last point carries the current value even when two points fell on one day.
+    const last = values.at(-1) as { indicatorId: string; value: number } | undefined;
+    if (last?.indicatorId === ind.id) last.value = ind.actual;
+  }
+  return values;
 }
 
 export function templatesFor(r: Rng, count: number, first?: ActionTemplate[]): ActionTemplate[] {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
-import { updateProgress } from '@/lib/actions/mutations';
+import { updateAction, updateProgress } from '@/lib/actions/mutations';
 import { getAction, listActions } from '@/lib/actions/queries';
 import { programmeSeries, regionSeries, territorySeries } from '@/lib/reports/series';
 import { actor, DEMO } from '../fixtures';
@@ -55,6 +55,47 @@ describe('progress over time', () => {
     // Budget of the last month: the live actions' current budgets (not abandoned).
     const budget = await db.action.aggregate({ where: { territoryId: t.id, archivedAt: null, status: { not: 'ABANDONED' } }, _sum: { budgetCents: true } });
     expect(last.budgetCents).toBe(Number(budget._sum.budgetCents ?? 0n));
+  });
+
+  it('budget and financing granted month by month equal plain SQL over the audit history', async () => {
+    const t = await db.territory.findUniqueOrThrow({ where: { slug: 'tarn-nord' }, select: { id: true } });
+    // A budget and a financing change now, through the domain (audited in the write).
+    const second = (await listActions(cdp, 'tarn-nord')).slice(1).find((x) => x.status !== 'ABANDONED');
+    const a = await getAction(cdp, second!.id);
+    await updateAction(cdp, a.id, {
+      version: a.version,
+      budgetCents: 77_700_000,
+      financing: [{ financer: 'Région Occitanie', amountCents: 12_300_000, status: 'GRANTED' }],
+    });
+    const series = await territorySeries(cdp, 'tarn-nord');
+    // At a month's end, each action not abandoned nor archived counts the budget and the
+    // granted financing of its last audit row that has them, or its current ones when no
+    // audit row ever mentions them.
+    const money = (end: Date) => db.$queryRaw<{ budget: bigint | null; granted: bigint | null }[]>`
+      with st as (
+        select a.id,
+          (select l.after ->> 'status' from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id and l.after ? 'status' and l.at < ${end} order by l.id desc limit 1) as status,
+          case when exists (select 1 from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id and l.after ? 'budgetCents')
+            then (select (l.after ->> 'budgetCents')::bigint from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id and l.after ? 'budgetCents' and l.at < ${end} order by l.id desc limit 1)
+            else a."budgetCents" end as budget,
+          case when exists (select 1 from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id and l.after ? 'financing')
+            then (select (select coalesce(sum((f ->> 'amountCents')::bigint), 0) from jsonb_array_elements(l.after -> 'financing') f where f ->> 'status' = 'GRANTED')
+                  from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id and l.after ? 'financing' and l.at < ${end} order by l.id desc limit 1)
+            else (select coalesce(sum(f."amountCents"), 0) from "FinancingLine" f where f."actionId" = a.id and f.status = 'GRANTED') end as granted
+        from "Action" a
+        where a."territoryId" = ${t.id} and a."archivedAt" is null
+          and least(a."createdAt", (select min(l.at) from "AuditLog" l where l."entityType" = 'Action' and l."entityId" = a.id)) < ${end}
+      )
+      select sum(budget)::bigint as budget, sum(granted)::bigint as granted from st where status is distinct from 'ABANDONED'`;
+    for (const p of series.months) {
+      const [y, m] = p.month.split('-').map(Number) as [number, number];
+      const [row] = await money(new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1)));
+      expect([p.budgetCents, p.grantedCents], p.month).toEqual([Number(row?.budget ?? 0n), Number(row?.granted ?? 0n)]);
+    }
+    const last = series.months.at(-1)!;
+    const before = series.months.at(-2)!;
+    expect(last.budgetCents).not.toBe(before.budgetCents);
+    expect(last.grantedCents).toBeGreaterThanOrEqual(12_300_000);
   });
 
   it('indicators: actual from the dated values, against the target', async () => {
