@@ -1,3 +1,4 @@
+'use client';
 // Health of the territories at a glance for the overview: counts per status and the
 // territories needing attention first, each with its reasons.
 import Link from 'next/link';
