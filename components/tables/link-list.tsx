@@ -7,21 +7,33 @@ import Link from 'next/link';
 export interface LinkItem {
   /** Link text. */
   l: string;
-  /** Target. */
+  /** Target (after `hrefPrefix`). */
   h: string;
-  /** Text after the link (e.g. " — 3 actions bloquées"). */
+  /** Text after the link (after `sep`), e.g. "3 actions bloquées". */
   s?: string;
 }
 
-export function LinkList({ items, className }: { items: LinkItem[]; className?: string }) {
+export function LinkList({
+  items,
+  className,
+  hrefPrefix = '',
+  sep = '',
+}: {
+  items: LinkItem[];
+  className?: string;
+  /** Common start of every target (sent once instead of once per item). */
+  hrefPrefix?: string;
+  /** Common text between each link and its `s`, e.g. " — dernière mise à jour : ". */
+  sep?: string;
+}) {
   return (
     <ul className={className}>
       {items.map((item, i) => (
         <li key={i}>
-          <Link className="link" href={item.h}>
+          <Link className="link" href={`${hrefPrefix}${item.h}`}>
             {item.l}
           </Link>
-          {item.s}
+          {item.s !== undefined ? `${sep}${item.s}` : null}
         </li>
       ))}
     </ul>

@@ -177,7 +177,9 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <Card title={`Territoires sans mise à jour depuis 90 jours (${o.staleTerritories.length})`} headingLevel={2}>
           <LinkList
             className="max-h-80 space-y-1 overflow-auto"
-            items={o.staleTerritories.slice(0, 50).map((t) => ({ l: t.name, h: `/territoires/${t.slug}`, s: ` — dernière mise à jour : ${formatDate(t.lastUpdate)}` }))}
+            hrefPrefix="/territoires/"
+            sep=" — dernière mise à jour : "
+            items={o.staleTerritories.slice(0, 50).map((t) => ({ l: t.name, h: t.slug, s: formatDate(t.lastUpdate) }))}
           />
         </Card>
         <Card title={`Territoires avec des actions bloquées (${o.blockedTerritories.length})`} headingLevel={2}>
