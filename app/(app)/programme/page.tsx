@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, StatCard } from '@/components/ui/card';
-import { Select } from '@/components/ui/form';
+import { ClientSelect } from '@/components/tables/client-select';
 import { buttonClasses } from '@/components/ui/button';
 import { DataTable } from '@/components/tables/data-table';
 import { LinkList } from '@/components/tables/link-list';
@@ -83,10 +83,10 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         }
       />
       <form method="get" role="search" aria-label="Filtrer la vue programme" className="mb-8 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
-        <Select id="region" name="region" label="Région" defaultValue={filters.region ?? ''} options={[{ value: '', label: 'Toutes les régions' }, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
-        <Select id="axis" name="axis" label="Axe" defaultValue={filters.axis ?? ''} options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]} />
-        <Select id="status" name="status" label="Statut" defaultValue={filters.status ?? ''} options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]} />
-        <Select id="operator" name="operator" label="Opérateur" defaultValue={filters.operator ?? ''} options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((op) => ({ value: op.slug, label: op.name }))]} />
+        <ClientSelect id="region" name="region" label="Région" defaultValue={filters.region ?? ''} options={[{ value: '', label: 'Toutes les régions' }, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
+        <ClientSelect id="axis" name="axis" label="Axe" defaultValue={filters.axis ?? ''} options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]} />
+        <ClientSelect id="status" name="status" label="Statut" defaultValue={filters.status ?? ''} options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]} />
+        <ClientSelect id="operator" name="operator" label="Opérateur" defaultValue={filters.operator ?? ''} options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((op) => ({ value: op.slug, label: op.name }))]} />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClasses('primary', 'md')}>
             Filtrer
@@ -126,7 +126,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <h2 id="carte" className="mb-4 text-xl font-bold">Carte des territoires</h2>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
           {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={String(v)} /> : null))}
-          <Select id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
+          <ClientSelect id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
           <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
         </form>
         <FranceMap
