@@ -34,7 +34,7 @@ export function ProgrammeHealth({
             {worst.map((t) => (
               <li key={t.slug}>
                 <HealthBadge status={t.health.status} />{' '}
-                <Link className="link" href={`/territoires/${t.slug}`}>
+                <Link prefetch={false} className="link" href={`/territoires/${t.slug}`}>
                   {t.name}
                 </Link>{' '}
                 — {t.health.summary}

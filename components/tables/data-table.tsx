@@ -2,7 +2,10 @@
 // A data table rendered from compact rows (issue 10, ADR 0023). A client component
 // only so that the React payload carries its rows as plain values (a few hundred bytes
 // a row) instead of the rendered cells a second time; the HTML is server-rendered and
-// works without JavaScript, with the same markup as components/ui/table.
+// works without JavaScript, with the same markup as components/ui/table. Its links do
+// not prefetch: a table of 50 territories would otherwise ask the server for 50 dynamic
+// renders as it scrolls into view, and hold the browser's connections while the route's
+// own scripts wait behind them (ADR 0023).
 import Link from 'next/link';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { HealthStatusCell } from '@/components/health/health-status';
@@ -32,7 +35,7 @@ function CellContent({ cell, linkClass }: { cell: DataCell; linkClass?: string }
   if (typeof cell === 'string') return <>{cell}</>;
   if ('h' in cell)
     return (
-      <Link href={cell.h} className={linkClass ?? 'link'}>
+      <Link prefetch={false} href={cell.h} className={linkClass ?? 'link'}>
         {cell.l}
       </Link>
     );
@@ -42,7 +45,7 @@ function CellContent({ cell, linkClass }: { cell: DataCell; linkClass?: string }
       {cell.t}
       {cell.n && (
         <span className="block text-sm">
-          <Link className="link" href={cell.n.h}>
+          <Link prefetch={false} className="link" href={cell.n.h}>
             {cell.n.l}
           </Link>
         </span>

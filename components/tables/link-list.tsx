@@ -30,7 +30,7 @@ export function LinkList({
     <ul className={className}>
       {items.map((item, i) => (
         <li key={i}>
-          <Link className="link" href={`${hrefPrefix}${item.h}`}>
+          <Link prefetch={false} className="link" href={`${hrefPrefix}${item.h}`}>
             {item.l}
           </Link>
           {item.s !== undefined ? `${sep}${item.s}` : null}
