@@ -1,6 +1,7 @@
 // Two `next start` processes on one PostgreSQL: a write through instance A (the
 // Playwright server) shows at once in the national overview served by instance B,
-// although B caches the overview (docs/decisions/0010-page-weight-and-aggregates.md).
+// although B caches the overview (docs/decisions/0010-page-weight-and-aggregates.md),
+// and in the territory health figures of the region page, cached too (ADR 0023).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
@@ -68,4 +69,34 @@ test('a write through instance A is seen at once by instance B', async ({ browse
 
   expect(await blockedOn(national, B)).toBe(before + 1);
   expect(await blockedOn(national, `http://localhost:${PORT_A}`)).toBe(before + 1);
+});
+
+/** Blocked actions of Tarn Nord as its health reasons say on the region page (0 when none). */
+async function tarnNordBlockedOn(page: Page, base: string): Promise<number> {
+  await page.goto(`${base}/regions/76`);
+  const row = page.getByRole('table', { name: 'Territoires de la région Occitanie' }).getByRole('row', { name: /Tarn Nord/ });
+  const text = (await row.textContent()) ?? '';
+  return Number(/(\d+) actions? bloquées?/.exec(text)?.[1] ?? 0);
+}
+
+test('a write through instance A changes the health figures served by instance B at once', async ({ browser }) => {
+  const sgar = await browser.newPage();
+  await signIn(sgar, 'sgar.occitanie@demo.test');
+  const before = await tarnNordBlockedOn(sgar, B);
+  expect(await tarnNordBlockedOn(sgar, B)).toBe(before); // cached on B now
+
+  const lead = await browser.newPage();
+  await signIn(lead, 'cdp.tarn-nord@demo.test');
+  const list = await lead.request.get('/api/v1/territories/tarn-nord/actions');
+  const actions = (await list.json()) as { items: { id: string; version: number; status: string }[] };
+  const target = actions.items.find((a) => a.status !== 'BLOCKED' && a.status !== 'ABANDONED');
+  expect(target).toBeDefined();
+  const res = await lead.request.post(`/api/v1/actions/${target!.id}/progress`, {
+    data: { version: target!.version, status: 'BLOCKED' },
+    headers: { Origin: `http://localhost:${PORT_A}` },
+  });
+  expect(res.status()).toBe(200);
+
+  expect(await tarnNordBlockedOn(sgar, B)).toBe(before + 1);
+  expect(await tarnNordBlockedOn(sgar, `http://localhost:${PORT_A}`)).toBe(before + 1);
 });

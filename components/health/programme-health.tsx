@@ -1,3 +1,4 @@
+'use client';
 // Health of the territories at a glance for the overview: counts per status and the
 // territories needing attention first, each with its reasons.
 import Link from 'next/link';
@@ -33,7 +34,7 @@ export function ProgrammeHealth({
             {worst.map((t) => (
               <li key={t.slug}>
                 <HealthBadge status={t.health.status} />{' '}
-                <Link className="link" href={`/territoires/${t.slug}`}>
+                <Link prefetch={false} className="link" href={`/territoires/${t.slug}`}>
                   {t.name}
                 </Link>{' '}
                 — {t.health.summary}

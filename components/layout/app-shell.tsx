@@ -55,7 +55,7 @@ export function AppShell({ user, nav, currentPath, signOutSlot, children }: AppS
                   <Link
                     href={item.href}
                     aria-current={item.href === active ? 'page' : undefined}
-                    className="inline-block border-b-4 border-transparent py-2 font-medium text-neutral-800 hover:border-neutral-400 hover:text-primary-700 aria-[current=page]:border-primary-700 aria-[current=page]:text-primary-700"
+                    className="nav-link"
                   >
                     {item.label}
                   </Link>

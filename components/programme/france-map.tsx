@@ -16,7 +16,7 @@ export interface MapDatum {
   name: string;
   value: number;
   label: string;
-  /** Where the figure drills down to (map and table). */
+  /** Where the figure drills down to (map and table); default `hrefPrefix` + code. */
   href?: string;
   /** Optional second column of the table (e.g. the number of territories). */
   detail?: string;
@@ -35,11 +35,14 @@ export function FranceMap({
   measureLabel,
   tableCaption,
   detailHeader,
+  hrefPrefix,
 }: {
   data: MapDatum[];
   measureLabel: string;
   tableCaption?: string;
   detailHeader?: string;
+  /** Drill-down of a département without its own `href`: this prefix + its code (keeps the payload small). */
+  hrefPrefix?: string;
 }) {
   const titleId = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
@@ -82,7 +85,7 @@ export function FranceMap({
       </figcaption>
     </figure>
         <details className="map-details mt-3">
-          <summary>Afficher le tableau des données ({data.length} département{data.length > 1 ? 's' : ''})</summary>
+          <summary>{`Afficher le tableau des données (${data.length} département${data.length > 1 ? 's' : ''})`}</summary>
           <div role="region" aria-label={tableCaption ?? `${measureLabel} par département`} tabIndex={0} className="map-table-wrap">
             <table className="map-table">
               <caption>{tableCaption ?? `${measureLabel} par département (équivalent textuel de la carte)`}</caption>
@@ -94,15 +97,17 @@ export function FranceMap({
                 </tr>
               </thead>
               <tbody>
-                {data.map((d) => (
-                  <tr key={d.code}>
-                    <th scope="row">
-                      {d.name} ({d.code})
-                    </th>
-                    {detailHeader ? <td>{d.detail}</td> : null}
-                    <td>{d.href ? <a href={d.href}>{d.label}</a> : d.label}</td>
-                  </tr>
-                ))}
+                {data.map((d) => {
+                  const href = d.href ?? (hrefPrefix ? `${hrefPrefix}${d.code}` : undefined);
+                  return (
+                    <tr key={d.code}>
+                      {/* One text node, not four: React separates adjacent texts with comments. */}
+                      <th scope="row">{`${d.name} (${d.code})`}</th>
+                      {detailHeader ? <td>{d.detail}</td> : null}
+                      <td>{href ? <a href={href}>{d.label}</a> : d.label}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

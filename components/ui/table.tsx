@@ -25,8 +25,12 @@ export function Table({ caption, captionHidden, className, children, ...props }:
   );
 }
 
+// Undefined props are left out rather than passed: React's payload writes every one of
+// them ("className":"$undefined") on every row of a long table (issue 10).
+const classProp = (className: string | undefined) => (className ? { className } : {});
+
 export function THead({ className, ...props }: ComponentProps<'thead'>) {
-  return <thead className={className} {...props} />;
+  return <thead {...classProp(className)} {...props} />;
 }
 
 export function TBody(props: ComponentProps<'tbody'>) {
@@ -34,7 +38,7 @@ export function TBody(props: ComponentProps<'tbody'>) {
 }
 
 export function Tr({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={className} {...props} />;
+  return <tr {...classProp(className)} {...props} />;
 }
 
 interface CellStyle {
@@ -51,11 +55,11 @@ export type ThProps = ComponentProps<'th'> & CellStyle & { scope?: 'col' | 'row'
 
 /** Header cell; `scope` defaults to "col" (use "row" for the first cell of a body row). */
 export function Th({ scope = 'col', numeric, className, ...props }: ThProps) {
-  return <th scope={scope} className={cell(numeric, className)} {...props} />;
+  return <th scope={scope} {...classProp(cell(numeric, className))} {...props} />;
 }
 
 export type TdProps = ComponentProps<'td'> & CellStyle;
 
 export function Td({ numeric, className, ...props }: TdProps) {
-  return <td className={cell(numeric, className)} {...props} />;
+  return <td {...classProp(cell(numeric, className))} {...props} />;
 }

@@ -3,12 +3,33 @@
 // server-side session the JWT points to (ADR 0012), so a revoked, expired or idle
 // session, or a deactivated user, is simply signed out.
 import { cache } from 'react';
+import { hkdfSync } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { getToken } from 'next-auth/jwt';
+import { getToken, type JWTDecodeParams } from 'next-auth/jwt';
+import { jwtDecrypt } from 'jose';
 import { env } from '@/lib/env';
 import type { Actor } from '@/lib/authz/policy';
 import { findActiveActor } from '@/lib/users/queries';
 import { redirect } from 'next/navigation';
+
+// next-auth's own decode derives the cookie's encryption key (HKDF) on every call; the
+// key depends on the secret only, so it is derived once per secret (ADR 0023). Same
+// derivation and checks as next-auth 4's `decode` (A256GCM, 15 s clock tolerance).
+const derivedKeys = new Map<string, Uint8Array>();
+function encryptionKey(secret: string): Uint8Array {
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32));
+    derivedKeys.set(secret, key);
+  }
+  return key;
+}
+
+async function decodeSessionToken({ token, secret }: JWTDecodeParams) {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret)), { clockTolerance: 15 });
+  return payload;
+}
 
 /** The user id and session id carried by the session cookie, or null. */
 export const getSessionClaims = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
@@ -17,6 +38,7 @@ export const getSessionClaims = cache(async (): Promise<{ userId: string; sessio
   const token = await getToken({
     req: { cookies: Object.fromEntries(store.getAll().map((c) => [c.name, c.value])), headers: {} } as never,
     secret: env().NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
   });
   const userId = typeof token?.sub === 'string' ? token.sub : null;
   const sessionId = typeof token?.sid === 'string' ? token.sid : null;

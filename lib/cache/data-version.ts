@@ -4,6 +4,7 @@
 // in their own transaction (triggers, migration 20261201214227_data_version), so a
 // write committed through any instance invalidates every instance's entries at once.
 // docs/decisions/0010-page-weight-and-aggregates.md.
+import { cache } from 'react';
 import { db } from '@/lib/db';
 
 const MAX_ENTRIES = 500;
@@ -15,10 +16,17 @@ export async function readDataVersion(): Promise<bigint> {
   return rows[0]?.version ?? -1n;
 }
 
+// Within one server render (a page and its layout), the version is read once and shared
+// by every cached figure of the page (ADR 0023): a render writes nothing, and each
+// render (a navigation, the render after a server action) is a new React request with
+// its own memo. Outside a render (route handlers, tests) React's cache() memoises
+// nothing and every call reads the version again.
+const versionForRender = cache(readDataVersion);
+
 export async function cachedByDataVersion<T>(name: string, key: string, compute: () => Promise<T>): Promise<T> {
   // Read the version before the data: an entry may then hold data newer than its
   // version (harmless, recomputed at the next version), never older.
-  const version = await readDataVersion();
+  const version = await versionForRender();
   const id = `${name}:${key}`;
   const hit = entries.get(id);
   if (hit && hit.version === version && version >= 0n) {

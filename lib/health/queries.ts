@@ -1,8 +1,9 @@
 // Health of many territories in one grouped SQL query (no per-territory round trip),
 // then the pure rule of ./territory-health.ts. Scoped like every territory read.
 import { db } from '@/lib/db';
-import { territoryWhere, type Actor } from '@/lib/authz/policy';
+import { territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { HEALTH_RANK, territoryHealth, type Health, type HealthInput, type HealthStatus } from './territory-health';
 
 export interface TerritoryHealth extends Health {
@@ -18,10 +19,12 @@ export interface TerritoryHealthRow {
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// One collator for every sort (String#localeCompare with a locale builds one per call).
+const byName = new Intl.Collator('fr');
 
-/** Health inputs and status for the given territory ids (already scoped by the caller). */
-export async function healthByTerritoryId(territoryIds: string[], today: Date = new Date()): Promise<Map<string, TerritoryHealth>> {
-  const out = new Map<string, TerritoryHealth>();
+/** Health inputs for the given territory ids (already scoped by the caller): one grouped query. */
+export async function healthInputsByTerritoryId(territoryIds: string[], today: Date = new Date()): Promise<Map<string, HealthInput>> {
+  const out = new Map<string, HealthInput>();
   if (!territoryIds.length) return out;
   const ids = Prisma.join(territoryIds);
   const day = isoDay(today);
@@ -54,40 +57,67 @@ export async function healthByTerritoryId(territoryIds: string[], today: Date = 
     where t.id in (${ids})`;
   for (const r of rows) {
     const last = [r.lastAction, r.lastAudit].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-    const input: HealthInput = {
+    out.set(r.id, {
       actions: Number(r.actions),
       blockedActions: Number(r.blocked),
       milestones: Number(r.milestones),
       lateMilestones: Number(r.late),
       lastUpdate: last,
       pendingDecisionSince: r.pending,
-    };
-    out.set(r.id, { ...territoryHealth(input, today), input });
+    });
   }
   return out;
 }
 
-/** Health of every territory the actor may read, optionally in one region, worst first. */
+/** Health inputs and status for the given territory ids (already scoped by the caller). */
+export async function healthByTerritoryId(territoryIds: string[], today: Date = new Date()): Promise<Map<string, TerritoryHealth>> {
+  const inputs = await healthInputsByTerritoryId(territoryIds, today);
+  return new Map([...inputs].map(([id, input]) => [id, { ...territoryHealth(input, today), input }]));
+}
+
+/**
+ * One territory's health (its page): the inputs cached under the data version, keyed by
+ * territory and day; the caller has already checked that the actor may read it.
+ */
+export async function territoryHealthOf(territoryId: string, today: Date = new Date()): Promise<TerritoryHealth | undefined> {
+  const key = JSON.stringify([territoryId, isoDay(today)]);
+  const input = await cachedByDataVersion('territory-health-one', key, async () =>
+    (await healthInputsByTerritoryId([territoryId], today)).get(territoryId),
+  );
+  return input && { ...territoryHealth(input, today), input };
+}
+
+/**
+ * Health of every territory the actor may read, optionally in one region, worst first.
+ * The territories and their health inputs (the grouped query) are cached under the data
+ * version (lib/cache/data-version.ts; the tables they read all bump it, ADR 0023), keyed
+ * by scope, region and day (late milestones); the status itself is computed from the
+ * inputs on each call, at `today`'s exact time (days since the last update).
+ */
 export async function listTerritoryHealth(
   actor: Actor,
   filters: { regionCode?: string } = {},
   today: Date = new Date(),
 ): Promise<TerritoryHealthRow[]> {
-  const territories = await db.territory.findMany({
-    where: { AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}] },
-    orderBy: { name: 'asc' },
-    select: { id: true, slug: true, name: true, regionCodes: true, departementCodes: true },
+  const key = JSON.stringify([territoryScope(actor), filters.regionCode ?? null, isoDay(today)]);
+  const cached = await cachedByDataVersion('territory-health', key, async () => {
+    const territories = await db.territory.findMany({
+      where: { AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}] },
+      orderBy: { name: 'asc' },
+      select: { id: true, slug: true, name: true, regionCodes: true, departementCodes: true },
+    });
+    const inputs = await healthInputsByTerritoryId(territories.map((t) => t.id), today);
+    return territories.map((t) => ({ ...t, input: inputs.get(t.id) as HealthInput }));
   });
-  const health = await healthByTerritoryId(territories.map((t) => t.id), today);
-  return territories
+  return cached
     .map((t) => ({
       slug: t.slug,
       name: t.name,
       regionCodes: t.regionCodes,
       departementCodes: t.departementCodes,
-      health: health.get(t.id) as TerritoryHealth,
+      health: { ...territoryHealth(t.input, today), input: t.input },
     }))
-    .sort((a, b) => HEALTH_RANK[a.health.status] - HEALTH_RANK[b.health.status] || a.name.localeCompare(b.name, 'fr'));
+    .sort((a, b) => HEALTH_RANK[a.health.status] - HEALTH_RANK[b.health.status] || byName.compare(a.name, b.name));
 }
 
 export type HealthCounts = Record<HealthStatus, number>;

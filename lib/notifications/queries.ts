@@ -24,3 +24,14 @@ export async function markAllRead(actor: Actor): Promise<number> {
 export async function weeklyDigest(actor: Actor) {
   return listNotifications(actor, { since: new Date(Date.now() - 7 * 86_400_000) });
 }
+
+/**
+ * The latest notifications and, among them, the week's digest: the digest is the part
+ * of the latest 100 that is under seven days old (both lists are the newest first, at
+ * most 100), so one query serves both (ADR 0023).
+ */
+export async function notificationsWithDigest(actor: Actor) {
+  const items = await listNotifications(actor);
+  const since = Date.now() - 7 * 86_400_000;
+  return { items, week: items.filter((n) => n.createdAt.getTime() >= since) };
+}

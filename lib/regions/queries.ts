@@ -1,7 +1,8 @@
 // Regional tier: the review queue and the dashboard of a region's territories.
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { can, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { can, territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus, Axis, IndicatorKind, PlanStatus, PlanVersionStatus } from '@/lib/generated/prisma/enums';
 
@@ -81,8 +82,17 @@ export async function territoryDashboardRows(territoryIds: string[]): Promise<Ma
   return out;
 }
 
+/**
+ * The region's territories with their aggregates. Cached under the data version (every
+ * table read here bumps it, ADR 0023), keyed by scope, region and day (late milestones).
+ */
 export async function getRegionalDashboard(actor: Actor, code: string): Promise<TerritoryDashboardRow[]> {
   if (!can(actor, 'region:read', { regionCode: code })) throw notFound('Région');
+  const key = JSON.stringify([territoryScope(actor), code, new Date().toISOString().slice(0, 10)]);
+  return cachedByDataVersion('regional-dashboard', key, () => regionalDashboard(actor, code));
+}
+
+async function regionalDashboard(actor: Actor, code: string): Promise<TerritoryDashboardRow[]> {
   const territories = await db.territory.findMany({
     where: { AND: [territoryWhere(actor), { regionCodes: { has: code } }] },
     orderBy: { name: 'asc' },
@@ -104,6 +114,12 @@ export interface ReviewQueueItem {
 
 /** Versions validated by their binôme and awaiting the region, within the actor's scope. */
 export async function listReviewQueue(actor: Actor, regionCode?: string): Promise<ReviewQueueItem[]> {
+  // Plan versions and territories bump the data version (ADR 0023).
+  const key = JSON.stringify([territoryScope(actor), regionCode ?? null]);
+  return cachedByDataVersion('review-queue', key, () => reviewQueue(actor, regionCode));
+}
+
+async function reviewQueue(actor: Actor, regionCode?: string): Promise<ReviewQueueItem[]> {
   const rows = await db.planVersion.findMany({
     where: {
       status: 'LOCALLY_VALIDATED',

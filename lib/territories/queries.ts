@@ -5,6 +5,7 @@ import { can, territoryWhere, tierOf, LOCAL_ROLES, type Actor } from '@/lib/auth
 import type { Role, TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { clampPage } from '@/lib/pagination';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 
 export interface PlaceRef {
   code: string;
@@ -204,13 +205,14 @@ export async function getTerritoryRef(actor: Actor, slug: string) {
 /** A region the actor may read; NOT_FOUND when absent or out of scope. */
 export async function getRegion(actor: Actor, code: string) {
   if (!can(actor, 'region:read', { regionCode: code })) throw notFound('Région');
-  const region = await db.region.findUnique({ where: { code }, select: { code: true, name: true } });
+  // Regions bump the data version: the name is read once per version (ADR 0023).
+  const region = await cachedByDataVersion('region', code, () => db.region.findUnique({ where: { code }, select: { code: true, name: true } }));
   if (!region) throw notFound('Région');
   return region;
 }
 
 export async function listRegions() {
-  return db.region.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true } });
+  return cachedByDataVersion('regions', '', () => db.region.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true } }));
 }
 
 /** Where each tier lands after sign-in. */
@@ -222,6 +224,9 @@ export async function homePathFor(actor: Actor): Promise<string> {
     return code ? `/regions/${code}` : '/territoires';
   }
   if (tier === 'local') {
+    // The session's actor load already read the slug (lib/users/queries.ts): no query.
+    const known = (actor as { homeTerritorySlug?: string | null }).homeTerritorySlug;
+    if (known !== undefined) return known ? `/territoires/${known}` : '/territoires';
     const territoryId = actor.memberships.find((m) => m.territoryId)?.territoryId;
     const t = territoryId
       ? await db.territory.findUnique({ where: { id: territoryId }, select: { slug: true } })

@@ -26,7 +26,12 @@ interface ActorRow {
   email: string;
   name: string;
   memberships: Actor['memberships'];
+  /** Slug of the first membership's territory (the local tier's home), read in the same statement. */
+  homeTerritorySlug: string | null;
 }
+
+/** The actor of a browser session: also carries its home territory's slug (lib/territories/queries.ts homePathFor). */
+export type SessionActor = Actor & { homeTerritorySlug?: string | null };
 
 /**
  * The active user behind a session, or null (deactivated users lose access at once).
@@ -34,7 +39,7 @@ interface ActorRow {
  * session (not revoked, absolute and idle limits), the user and loads the
  * memberships, and refreshes lastSeenAt when older than a minute (ADR 0012).
  */
-export async function findActiveActor(userId: string, sessionId?: string): Promise<Actor | null> {
+export async function findActiveActor(userId: string, sessionId?: string): Promise<SessionActor | null> {
   if (sessionId === undefined) return db.user.findFirst({ where: { id: userId, active: true }, select: actorSelect });
   const idleMinutes = env().SESSION_IDLE_MINUTES;
   // Prisma stores UTC in timestamp(3) columns: compare with UTC "now".
@@ -56,7 +61,10 @@ export async function findActiveActor(userId: string, sessionId?: string): Promi
                  'regionCode', m."regionCode", 'operatorId', m."operatorId")
                order by m.role, m."territoryId", m."regionCode", m."operatorId", m.id)
         from "Membership" m where m."userId" = u.id
-      ), '[]'::json) as memberships
+      ), '[]'::json) as memberships,
+      (select t.slug from "Membership" m join "Territory" t on t.id = m."territoryId"
+        where m."userId" = u.id
+        order by m.role, m."territoryId", m."regionCode", m."operatorId", m.id limit 1) as "homeTerritorySlug"
     from live join "User" u on u.id = ${userId}
     where u.active`;
   return rows[0] ?? null;

@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { requireActor, getActor } from '@/lib/auth/session';
-import { listNotifications, markAllRead, weeklyDigest } from '@/lib/notifications/queries';
+import { markAllRead, notificationsWithDigest } from '@/lib/notifications/queries';
 import { formatDateTime } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Notifications' };
@@ -21,7 +21,7 @@ async function markRead() {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const [items, week] = await Promise.all([listNotifications(actor), weeklyDigest(actor)]);
+  const { items, week } = await notificationsWithDigest(actor);
   return (
     <>
       <PageHeader

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, StatCard } from '@/components/ui/card';
-import { Select } from '@/components/ui/form';
+import { ClientSelect } from '@/components/tables/client-select';
 import { buttonClasses } from '@/components/ui/button';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { DataTable } from '@/components/tables/data-table';
+import { LinkList } from '@/components/tables/link-list';
 import { FranceMap } from '@/components/programme/france-map';
 import { requireActor } from '@/lib/auth/session';
-import { getProgrammeOverview } from '@/lib/programme/queries';
+import { getProgrammeOverview, listFilterOperators } from '@/lib/programme/queries';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
 import { AXES, STATUSES } from '@/lib/actions/schemas';
-import { listOperators } from '@/lib/actions/queries';
 import { listRegions } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
 import { ProgrammeHealth } from '@/components/health/programme-health';
@@ -50,7 +50,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
   const [o, regions, operators, healthRows] = await Promise.all([
     orNotFound(getProgrammeOverview(actor, filters)),
     listRegions(),
-    listOperators(),
+    listFilterOperators(),
     listTerritoryHealth(actor, { regionCode: filters.region }),
   ]);
   const query = (extra: Record<string, string>) => {
@@ -83,10 +83,10 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         }
       />
       <form method="get" role="search" aria-label="Filtrer la vue programme" className="mb-8 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
-        <Select id="region" name="region" label="Région" defaultValue={filters.region ?? ''} options={[{ value: '', label: 'Toutes les régions' }, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
-        <Select id="axis" name="axis" label="Axe" defaultValue={filters.axis ?? ''} options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]} />
-        <Select id="status" name="status" label="Statut" defaultValue={filters.status ?? ''} options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]} />
-        <Select id="operator" name="operator" label="Opérateur" defaultValue={filters.operator ?? ''} options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((op) => ({ value: op.slug, label: op.name }))]} />
+        <ClientSelect id="region" name="region" label="Région" defaultValue={filters.region ?? ''} options={[{ value: '', label: 'Toutes les régions' }, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
+        <ClientSelect id="axis" name="axis" label="Axe" defaultValue={filters.axis ?? ''} options={[{ value: '', label: 'Tous les axes' }, ...AXES.map((a) => ({ value: a, label: AXIS_SHORT_LABELS[a] }))]} />
+        <ClientSelect id="status" name="status" label="Statut" defaultValue={filters.status ?? ''} options={[{ value: '', label: 'Tous les statuts' }, ...STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))]} />
+        <ClientSelect id="operator" name="operator" label="Opérateur" defaultValue={filters.operator ?? ''} options={[{ value: '', label: 'Tous les opérateurs' }, ...operators.map((op) => ({ value: op.slug, label: op.name }))]} />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClasses('primary', 'md')}>
             Filtrer
@@ -102,54 +102,31 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <StatCard label="Budget prévisionnel" value={formatEuros(o.budgetCents)} href={drill({})} />
         <StatCard label="Territoires avec actions bloquées" value={formatInteger(o.blockedTerritories.length)} href={drill({ status: 'BLOCKED' })} />
       </div>
-      <ProgrammeHealth counts={countHealth(healthRows)} worst={healthRows.filter((h) => h.health.status !== 'ON_TRACK').slice(0, 15)} />
+      <ProgrammeHealth
+        counts={countHealth(healthRows)}
+        // Only what the panel shows (the payload carries these props, ADR 0023).
+        worst={healthRows
+          .filter((h) => h.health.status !== 'ON_TRACK')
+          .slice(0, 15)
+          .map((h) => ({ slug: h.slug, name: h.name, health: { status: h.health.status, summary: h.health.summary } }))}
+      />
       <div className="grid gap-8 lg:grid-cols-2">
-        <Table caption="Actions par axe du programme">
-          <THead>
-            <Tr>
-              <Th scope="col">Axe</Th>
-              <Th scope="col" numeric>Actions</Th>
-              <Th scope="col" numeric>Part</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {o.byAxis.map((a) => (
-              <Tr key={a.axis}>
-                <Th scope="row">
-                  <Link className="link" href={drill({ axis: a.axis })}>{AXIS_SHORT_LABELS[a.axis]}</Link>
-                </Th>
-                <Td numeric>{formatInteger(a.actions)}</Td>
-                <Td numeric>{pct(a.actions, o.actionCount)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-        <Table caption="Actions par statut">
-          <THead>
-            <Tr>
-              <Th scope="col">Statut</Th>
-              <Th scope="col" numeric>Actions</Th>
-              <Th scope="col" numeric>Part</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {o.byStatus.map((s) => (
-              <Tr key={s.status}>
-                <Th scope="row">
-                  <Link className="link" href={drill({ status: s.status })}>{ACTION_STATUS_LABELS[s.status]}</Link>
-                </Th>
-                <Td numeric>{formatInteger(s.actions)}</Td>
-                <Td numeric>{pct(s.actions, o.actionCount)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption="Actions par axe du programme"
+          columns={[{ label: 'Axe' }, { label: 'Actions', numeric: true }, { label: 'Part', numeric: true }]}
+          rows={o.byAxis.map((a) => [{ l: AXIS_SHORT_LABELS[a.axis], h: drill({ axis: a.axis }) }, formatInteger(a.actions), pct(a.actions, o.actionCount)])}
+        />
+        <DataTable
+          caption="Actions par statut"
+          columns={[{ label: 'Statut' }, { label: 'Actions', numeric: true }, { label: 'Part', numeric: true }]}
+          rows={o.byStatus.map((st) => [{ l: ACTION_STATUS_LABELS[st.status], h: drill({ status: st.status }) }, formatInteger(st.actions), pct(st.actions, o.actionCount)])}
+        />
       </div>
       <section aria-labelledby="carte" className="mt-10">
         <h2 id="carte" className="mb-4 text-xl font-bold">Carte des territoires</h2>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
           {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={String(v)} /> : null))}
-          <Select id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
+          <ClientSelect id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
           <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
         </form>
         <FranceMap
@@ -161,92 +138,59 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
             value: m.of(d),
             label: m.fmt(m.of(d)),
             detail: formatInteger(d.territories),
-            href: drill({ departement: d.code }),
           }))}
+          // The drill-down of each département is this prefix + its code (one string in the
+          // payload instead of one URL per département).
+          hrefPrefix={`/programme/actions?${query({ departement: '' }) ? `${query({ departement: '' })}&` : ''}departement=`}
         />
       </section>
       <div className="mt-10">
-        <Table caption="Territoires et actions par région">
-          <THead>
-            <Tr>
-              <Th scope="col">Région</Th>
-              <Th scope="col" numeric>Territoires</Th>
-              <Th scope="col" numeric>Actions</Th>
-              <Th scope="col" numeric>Budget</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {o.byRegion.map((r) => (
-              <Tr key={r.code}>
-                <Th scope="row">
-                  <Link href={`/regions/${r.code}`} className="link font-semibold">{r.name}</Link>
-                </Th>
-                <Td numeric>{formatInteger(r.territories)}</Td>
-                <Td numeric>
-                  <Link className="link" href={drill({ region: r.code })}>{formatInteger(r.actions)}</Link>
-                </Td>
-                <Td numeric>{formatEuros(r.budgetCents)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption="Territoires et actions par région"
+          columns={[
+            { label: 'Région', linkClass: 'link font-semibold' },
+            { label: 'Territoires', numeric: true },
+            { label: 'Actions', numeric: true },
+            { label: 'Budget', numeric: true },
+          ]}
+          rows={o.byRegion.map((r) => [
+            { l: r.name, h: `/regions/${r.code}` },
+            formatInteger(r.territories),
+            { l: formatInteger(r.actions), h: drill({ region: r.code }) },
+            formatEuros(r.budgetCents),
+          ])}
+        />
       </div>
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
-        <Table caption="Financements par financeur">
-          <THead>
-            <Tr>
-              <Th scope="col">Financeur</Th>
-              <Th scope="col" numeric>Accordé</Th>
-              <Th scope="col" numeric>Demandé ou envisagé</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {o.byFinancer.slice(0, 15).map((f) => (
-              <Tr key={f.financer}>
-                <Th scope="row">{f.financer}</Th>
-                <Td numeric>{formatEuros(f.grantedCents)}</Td>
-                <Td numeric>{formatEuros(f.requestedCents)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-        <Table caption="Indicateurs consolidés">
-          <THead>
-            <Tr>
-              <Th scope="col">Indicateur</Th>
-              <Th scope="col" numeric>Réalisé</Th>
-              <Th scope="col" numeric>Cible</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {o.indicators.map((i) => (
-              <Tr key={i.kind}>
-                <Th scope="row">{INDICATOR_KIND_LABELS[i.kind]}</Th>
-                <Td numeric>{formatInteger(Math.round(i.actual))}</Td>
-                <Td numeric>{formatInteger(Math.round(i.target))}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption="Financements par financeur"
+          columns={[{ label: 'Financeur' }, { label: 'Accordé', numeric: true }, { label: 'Demandé ou envisagé', numeric: true }]}
+          rows={o.byFinancer.slice(0, 15).map((f) => [f.financer, formatEuros(f.grantedCents), formatEuros(f.requestedCents)])}
+        />
+        <DataTable
+          caption="Indicateurs consolidés"
+          columns={[{ label: 'Indicateur' }, { label: 'Réalisé', numeric: true }, { label: 'Cible', numeric: true }]}
+          rows={o.indicators.map((ind) => [INDICATOR_KIND_LABELS[ind.kind], formatInteger(Math.round(ind.actual)), formatInteger(Math.round(ind.target))])}
+        />
       </div>
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
         <Card title={`Territoires sans mise à jour depuis 90 jours (${o.staleTerritories.length})`} headingLevel={2}>
-          <ul className="max-h-80 space-y-1 overflow-auto">
-            {o.staleTerritories.slice(0, 50).map((t) => (
-              <li key={t.slug}>
-                <Link className="link" href={`/territoires/${t.slug}`}>{t.name}</Link> — dernière mise à jour : {formatDate(t.lastUpdate)}
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            className="max-h-80 space-y-1 overflow-auto"
+            hrefPrefix="/territoires/"
+            sep=" — dernière mise à jour : "
+            items={o.staleTerritories.slice(0, 50).map((t) => ({ l: t.name, h: t.slug, s: formatDate(t.lastUpdate) }))}
+          />
         </Card>
         <Card title={`Territoires avec des actions bloquées (${o.blockedTerritories.length})`} headingLevel={2}>
-          <ul className="max-h-80 space-y-1 overflow-auto">
-            {o.blockedTerritories.slice(0, 10).map((t) => (
-              <li key={t.slug}>
-                <Link className="link" href={drill({ territory: t.slug, status: 'BLOCKED' })}>{t.name}</Link> — {t.blocked} action{t.blocked > 1 ? 's' : ''} bloquée{t.blocked > 1 ? 's' : ''}
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            className="max-h-80 space-y-1 overflow-auto"
+            items={o.blockedTerritories.slice(0, 10).map((t) => ({
+              l: t.name,
+              h: drill({ territory: t.slug, status: 'BLOCKED' }),
+              s: ` — ${t.blocked} action${t.blocked > 1 ? 's' : ''} bloquée${t.blocked > 1 ? 's' : ''}`,
+            }))}
+          />
           {o.blockedTerritories.length > 10 && (
             <p className="mt-3">
               <Link className="link" href={drill({ status: 'BLOCKED' })}>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { DataTable, type DataCell } from '@/components/tables/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/form';
 import { buttonClasses } from '@/components/ui/button';
@@ -10,7 +9,6 @@ import { requireActor } from '@/lib/auth/session';
 import { listTerritoriesPage } from '@/lib/territories/queries';
 import { lastPage, pageParam } from '@/lib/pagination';
 import { listTerritoryHealth } from '@/lib/health/queries';
-import { HealthStatusCell } from '@/components/health/health-status';
 import { TERRITORY_PHASE_LABELS, formatInteger } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Territoires' };
@@ -63,44 +61,34 @@ export default async function TerritoriesPage({ searchParams }: { searchParams: 
               </button>
             </form>
           )}
-          <Table
+          <DataTable
             caption={
               result.total > PAGE_SIZE
                 ? `Territoires de votre périmètre (${offset + 1} à ${offset + territories.length} sur ${formatInteger(result.total)})`
                 : 'Territoires de votre périmètre'
             }
-          >
-            <THead>
-              <Tr>
-                <Th scope="col">Territoire</Th>
-                <Th scope="col">Région</Th>
-                <Th scope="col">Départements</Th>
-                <Th scope="col">Phase</Th>
-                <Th scope="col">EPCI</Th>
-                <Th scope="col">Actions</Th>
-                <Th scope="col">État</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {territories.map((t) => (
-                <Tr key={t.slug}>
-                  <Th scope="row">
-                    <Link href={`/territoires/${t.slug}`} className="font-semibold text-primary-700 underline">
-                      {t.name}
-                    </Link>
-                  </Th>
-                  <Td>{t.regions.map((r) => r.name).join(', ')}</Td>
-                  <Td>{t.departements.map((d) => d.code).join(', ')}</Td>
-                  <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
-                  <Td>{t.epciCount}</Td>
-                  <Td>{t.actionCount}</Td>
-                  <Td>
-                    <HealthStatusCell health={health.get(t.slug)} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+            columns={[
+              { label: 'Territoire', linkClass: 'font-semibold text-primary-700 underline' },
+              { label: 'Région' },
+              { label: 'Départements' },
+              { label: 'Phase' },
+              { label: 'EPCI' },
+              { label: 'Actions' },
+              { label: 'État' },
+            ]}
+            rows={territories.map((t): DataCell[] => {
+              const h = health.get(t.slug);
+              return [
+                { l: t.name, h: `/territoires/${t.slug}` },
+                t.regions.map((r) => r.name).join(', '),
+                t.departements.map((d) => d.code).join(', '),
+                TERRITORY_PHASE_LABELS[t.phase],
+                String(t.epciCount),
+                String(t.actionCount),
+                h ? { hs: h.status, r: h.summary } : '—',
+              ];
+            })}
+          />
           <Pagination page={result.page} pages={lastPage(result.total, result.pageSize)} href={href} label="Pages de la liste des territoires" />
         </>
       )}

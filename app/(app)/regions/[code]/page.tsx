@@ -4,14 +4,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, StatCard } from '@/components/ui/card';
 import { buttonClasses } from '@/components/ui/button';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { DataTable, type DataCell } from '@/components/tables/data-table';
 import { requireActor } from '@/lib/auth/session';
 import { getRegion } from '@/lib/territories/queries';
 import { getRegionalDashboard, listReviewQueue } from '@/lib/regions/queries';
 import { orNotFound } from '@/lib/pages';
 import { countHealth, listTerritoryHealth } from '@/lib/health/queries';
 import { HEALTH_LABELS, HEALTH_SYMBOLS } from '@/lib/health/territory-health';
-import { HealthStatusCell } from '@/components/health/health-status';
 import { ReportButtons } from '@/components/reports/report-buttons';
 import {
   AXIS_SHORT_LABELS,
@@ -107,79 +106,41 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
           </ul>
         )}
       </Card>
-      <Table caption={`Territoires de la région ${region.name}`}>
-        <THead>
-          <Tr>
-            <Th scope="col">Territoire</Th>
-            <Th scope="col">État</Th>
-            <Th scope="col">État du plan</Th>
-            <Th scope="col">Dernière version validée</Th>
-            <Th scope="col">Dernière mise à jour</Th>
-            <Th scope="col" numeric>
-              Actions
-            </Th>
-            {AXES.map((a) => (
-              <Th key={a} scope="col" numeric>
-                {AXIS_SHORT_LABELS[a]}
-              </Th>
-            ))}
-            <Th scope="col" numeric>
-              Réalisées
-            </Th>
-            <Th scope="col" numeric>
-              Bloquées
-            </Th>
-            <Th scope="col" numeric>
-              Budget
-            </Th>
-            <Th scope="col" numeric>
-              Jalons en retard
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {rows.map((t) => (
-            <Tr key={t.slug}>
-              <Th scope="row">
-                <Link href={`/territoires/${t.slug}`} className="link font-semibold">
-                  {t.name}
-                </Link>
-              </Th>
-              <Td><HealthStatusCell health={health.get(t.slug)} /></Td>
-              <Td>
-                {PLAN_STATUS_LABELS[t.planStatus]}
-                {t.pending && (
-                  <span className="block text-sm">
-                    <Link className="link" href={`/territoires/${t.slug}/versions/${t.pending.number}`}>
-                      version {t.pending.number} en attente
-                    </Link>
-                  </span>
-                )}
-              </Td>
-              <Td>{t.lastValidatedNumber ? `n° ${t.lastValidatedNumber}` : '—'}</Td>
-              <Td>{formatDate(t.lastUpdate)}</Td>
-              <Td numeric>{formatInteger(t.actions)}</Td>
-              {AXES.map((a) => (
-                <Td key={a} numeric>
-                  {formatInteger(t.byAxis[a] ?? 0)}
-                </Td>
-              ))}
-              <Td numeric>{formatInteger(t.byStatus.DONE ?? 0)}</Td>
-              <Td numeric>{formatInteger(t.byStatus.BLOCKED ?? 0)}</Td>
-              <Td numeric>{formatEuros(t.budgetCents)}</Td>
-              <Td numeric>
-                {t.lateMilestones > 0 ? (
-                  <Link className="link" href={`/territoires/${t.slug}/plan?late=1`}>
-                    {formatInteger(t.lateMilestones)}
-                  </Link>
-                ) : (
-                  '0'
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <DataTable
+        caption={`Territoires de la région ${region.name}`}
+        columns={[
+          { label: 'Territoire', linkClass: 'link font-semibold' },
+          { label: 'État' },
+          { label: 'État du plan' },
+          { label: 'Dernière version validée' },
+          { label: 'Dernière mise à jour' },
+          { label: 'Actions', numeric: true },
+          ...AXES.map((a) => ({ label: AXIS_SHORT_LABELS[a], numeric: true })),
+          { label: 'Réalisées', numeric: true },
+          { label: 'Bloquées', numeric: true },
+          { label: 'Budget', numeric: true },
+          { label: 'Jalons en retard', numeric: true },
+        ]}
+        rows={rows.map((t): DataCell[] => {
+          const h = health.get(t.slug);
+          return [
+            { l: t.name, h: `/territoires/${t.slug}` },
+            h ? { hs: h.status, r: h.summary } : '—',
+            {
+              t: PLAN_STATUS_LABELS[t.planStatus],
+              ...(t.pending ? { n: { l: `version ${t.pending.number} en attente`, h: `/territoires/${t.slug}/versions/${t.pending.number}` } } : {}),
+            },
+            t.lastValidatedNumber ? `n° ${t.lastValidatedNumber}` : '—',
+            formatDate(t.lastUpdate),
+            formatInteger(t.actions),
+            ...AXES.map((a) => formatInteger(t.byAxis[a] ?? 0)),
+            formatInteger(t.byStatus.DONE ?? 0),
+            formatInteger(t.byStatus.BLOCKED ?? 0),
+            formatEuros(t.budgetCents),
+            t.lateMilestones > 0 ? { l: formatInteger(t.lateMilestones), h: `/territoires/${t.slug}/plan?late=1` } : '0',
+          ];
+        })}
+      />
     </>
   );
 }

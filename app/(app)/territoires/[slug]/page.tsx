@@ -14,7 +14,7 @@ import { FranceMap } from '@/components/programme/france-map';
 import { ButtonLink } from '@/components/ui/button';
 import { ReportButtons } from '@/components/reports/report-buttons';
 import { HealthStatusCell } from '@/components/health/health-status';
-import { healthByTerritoryId } from '@/lib/health/queries';
+import { territoryHealthOf } from '@/lib/health/queries';
 
 export const metadata: Metadata = { title: 'Territoire' };
 
@@ -22,7 +22,7 @@ export default async function TerritoryPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const actor = await requireActor();
   const [t, plan] = await Promise.all([orNotFound(getTerritory(actor, slug)), orNotFound(getPlanOverview(actor, slug))]);
-  const health = (await healthByTerritoryId([t.id])).get(t.id);
+  const health = await territoryHealthOf(t.id);
   return (
     <>
       <PageHeader

@@ -1,0 +1,99 @@
+'use client';
+// A data table rendered from compact rows (issue 10, ADR 0023). A client component
+// only so that the React payload carries its rows as plain values (a few hundred bytes
+// a row) instead of the rendered cells a second time; the HTML is server-rendered and
+// works without JavaScript, with the same markup as components/ui/table. Its links do
+// not prefetch: a table of 50 territories would otherwise ask the server for 50 dynamic
+// renders as it scrolls into view, and hold the browser's connections while the route's
+// own scripts wait behind them (ADR 0023).
+import Link from 'next/link';
+import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { HealthStatusCell } from '@/components/health/health-status';
+import type { HealthStatus } from '@/lib/health/territory-health';
+
+/** A link: its text and target. */
+export interface LinkCell {
+  l: string;
+  h: string;
+}
+
+/**
+ * One cell, kept small on purpose (it travels in the page's payload):
+ * text; `{ l, h }` a link; `{ hs, r }` a territory's health (status and reasons);
+ * `{ t, n }` a text with a small link on its own line below.
+ */
+export type DataCell = string | LinkCell | { hs: HealthStatus; r: string } | { t: string; n?: LinkCell };
+
+export interface DataColumn {
+  label: string;
+  numeric?: boolean;
+  /** Class of the links in this column (default `link`). */
+  linkClass?: string;
+}
+
+function CellContent({ cell, linkClass }: { cell: DataCell; linkClass?: string }) {
+  if (typeof cell === 'string') return <>{cell}</>;
+  if ('h' in cell)
+    return (
+      <Link prefetch={false} href={cell.h} className={linkClass ?? 'link'}>
+        {cell.l}
+      </Link>
+    );
+  if ('hs' in cell) return <HealthStatusCell health={{ status: cell.hs, summary: cell.r }} />;
+  return (
+    <>
+      {cell.t}
+      {cell.n && (
+        <span className="block text-sm">
+          <Link prefetch={false} className="link" href={cell.n.h}>
+            {cell.n.l}
+          </Link>
+        </span>
+      )}
+    </>
+  );
+}
+
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  rowHeaders = true,
+}: {
+  caption: string;
+  columns: DataColumn[];
+  rows: DataCell[][];
+  /** The first cell of each row is its header (`<th scope="row">`). */
+  rowHeaders?: boolean;
+}) {
+  return (
+    <Table caption={caption}>
+      <THead>
+        <Tr>
+          {columns.map((c, i) => (
+            <Th key={i} scope="col" numeric={c.numeric}>
+              {c.label}
+            </Th>
+          ))}
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((row, r) => (
+          <Tr key={r}>
+            {row.map((cell, i) =>
+              i === 0 && rowHeaders ? (
+                <Th key={i} scope="row" numeric={columns[i]?.numeric}>
+                  <CellContent cell={cell} linkClass={columns[i]?.linkClass} />
+                </Th>
+              ) : (
+                <Td key={i} numeric={columns[i]?.numeric}>
+                  <CellContent cell={cell} linkClass={columns[i]?.linkClass} />
+                </Td>
+              ),
+            )}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
