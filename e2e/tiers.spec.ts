@@ -67,6 +67,9 @@ test('national tier: the programme team lands on the overview and sees every ter
   await expect(page.getByRole('heading', { level: 1, name: 'Vue programme' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Territoires' }).click();
+  // The overview links territories too (health panel, stale plans): wait for the list itself.
+  await expect(page).toHaveURL(/\/territoires$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Territoires' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Ardennes' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Tarn Nord' })).toBeVisible();
   await page.goto('/territoires/ardennes');
