@@ -14,9 +14,23 @@ import { env } from '@/lib/env';
 import { inviteUser, reinviteUser, updateMemberships, updateUser } from '@/lib/admin/users';
 import { createOperator, updateOperator } from '@/lib/admin/operators';
 import { updateTerritory } from '@/lib/admin/territories';
+import { formVersion } from '@/lib/versioning/base-version';
+import type { ConflictCurrent } from '@/lib/forms/save-result';
 import { ROLES, scopeKindOf, splitSirens } from '@/lib/admin/schemas';
 
-export type FormState = { ok: boolean; message: string; errors?: FieldErrors } | null;
+/** `conflict`: the one 409 `current` object (lib/versioning) when the base version was stale. */
+export type FormState = { ok: boolean; message: string; errors?: FieldErrors; conflict?: ConflictCurrent } | null;
+
+/** A failed write as a form state: the message, the field errors, or the conflict's `current`. */
+function failed(error: unknown, lines?: number[]): FormState {
+  const f = failure(error);
+  return {
+    ok: false,
+    message: f.message,
+    ...(f.errors && { errors: lines ? toFormLines(f.errors, lines) : f.errors }),
+    ...(f.conflict !== undefined && { conflict: f.conflict as ConflictCurrent }),
+  };
+}
 
 export type InviteState =
   | { ok: true; message: string; userId: string; name: string; activationUrl: string }
@@ -132,10 +146,10 @@ export async function saveMembershipsForm(_prev: FormState, form: FormData): Pro
   const id = text(form, 'id');
   const { rows, lines } = membershipsFrom(form);
   try {
-    await updateMemberships(await actor(), id, { memberships: rows });
+    // The version the roles editor was rendered from (ADR 0021): a stale one is a conflict.
+    await updateMemberships(await actor(), id, { memberships: rows, version: formVersion(form) });
   } catch (error) {
-    const f = failure(error);
-    return { ok: false, message: f.message, errors: toFormLines(f.errors, lines) };
+    return failed(error, lines);
   }
   revalidatePath('/', 'layout');
   return { ok: true, message: 'Rôles enregistrés. Ils s’appliquent dès la prochaine page consultée par l’utilisateur.' };
@@ -145,9 +159,9 @@ export async function setUserActiveForm(_prev: FormState, form: FormData): Promi
   const id = text(form, 'id');
   const active = text(form, 'active') === 'true';
   try {
-    await updateUser(await actor(), id, { active });
+    await updateUser(await actor(), id, { active, version: formVersion(form) });
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
   revalidatePath('/', 'layout');
   return {
@@ -167,17 +181,21 @@ export async function createOperatorForm(_prev: FormState, form: FormData): Prom
     revalidatePath('/administration/operateurs');
     return { ok: true, message: `Opérateur « ${created.name} » créé (identifiant ${created.slug}).` };
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
 }
 
 export async function updateOperatorForm(_prev: FormState, form: FormData): Promise<FormState> {
   try {
-    const updated = await updateOperator(await actor(), text(form, 'id'), { name: text(form, 'name'), kind: text(form, 'kind') });
+    const updated = await updateOperator(await actor(), text(form, 'id'), {
+      name: text(form, 'name'),
+      kind: text(form, 'kind'),
+      version: formVersion(form),
+    });
     revalidatePath('/', 'layout');
     return { ok: true, message: `Opérateur « ${updated.name} » enregistré.` };
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
 }
 
@@ -191,9 +209,10 @@ export async function updateTerritoryForm(_prev: FormState, form: FormData): Pro
       status: text(form, 'status'),
       officialId: text(form, 'officialId'),
       epcis: splitSirens(text(form, 'epcis')),
+      version: formVersion(form),
     });
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
   revalidatePath('/', 'layout');
   redirect(`/administration/territoires/${slug}?enregistre=1`);

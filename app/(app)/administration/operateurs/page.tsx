@@ -62,7 +62,7 @@ export default async function OperatorsPage() {
                     </summary>
                     <ServerForm
                       action={updateOperatorForm}
-                      hidden={{ id: o.id }}
+                      hidden={{ id: o.id, version: o.version }}
                       submitLabel="Enregistrer"
                       submitAriaLabel={`Enregistrer l’opérateur ${o.name}`}
                       className="mt-3 w-72 space-y-3"

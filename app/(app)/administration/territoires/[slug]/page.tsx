@@ -60,6 +60,7 @@ export default async function AdminTerritoryPage({
                 phase: t.phase,
                 status: t.status,
                 epcis: t.epcis.map((e) => e.siren),
+                version: t.version,
               }}
             />
           </Card>

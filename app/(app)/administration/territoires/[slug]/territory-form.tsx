@@ -17,6 +17,8 @@ export interface TerritoryFormValues {
   phase: TerritoryPhase;
   status: TerritoryStatus;
   epcis: string[];
+  /** The version the form is based on (ADR 0021). */
+  version: number;
 }
 
 /** Messages of a field and of its items (`epcis.3` → "Ligne 4 : …"). */
@@ -37,6 +39,7 @@ export function TerritoryForm({ initial }: { initial: TerritoryFormValues }) {
   return (
     <form action={action} className="space-y-6" aria-busy={pending}>
       <input type="hidden" name="slug" value={initial.slug} />
+      <input type="hidden" name="version" value={initial.version} />
       {state && !state.ok && (
         <Alert tone="error" title="Le territoire n’a pas été enregistré">
           <p>{state.message}</p>

@@ -6,11 +6,22 @@ import { buttonClasses } from '@/components/ui/button';
 import { saveMembershipsForm, type FormState } from '../../server-actions';
 import { MembershipsFields, type MembershipChoices, type MembershipValue } from '../memberships-fields';
 
-export function MembershipsForm({ userId, initial, choices }: { userId: string; initial: MembershipValue[]; choices: MembershipChoices }) {
+export function MembershipsForm({
+  userId,
+  version,
+  initial,
+  choices,
+}: {
+  userId: string;
+  version: number;
+  initial: MembershipValue[];
+  choices: MembershipChoices;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveMembershipsForm, null);
   return (
     <form action={action} className="space-y-6" aria-busy={pending}>
       <input type="hidden" name="id" value={userId} />
+      <input type="hidden" name="version" value={version} />
       {state && (
         <Alert tone={state.ok ? 'success' : 'error'} title={state.ok ? undefined : 'Les rôles n’ont pas été enregistrés'}>
           <p>{state.message}</p>
