@@ -22,7 +22,7 @@ import {
   versionField,
   type ActionCreateInput,
 } from './schemas';
-import { parisDay } from '@/lib/commitments/rules';
+import { parisDay } from '@/lib/calendar';
 
 type IndicatorInput = ActionCreateInput['indicators'][number];
 import { z } from 'zod';

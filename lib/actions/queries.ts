@@ -7,12 +7,14 @@ import { getTerritoryRef } from '@/lib/territories/queries';
 import { clampPage } from '@/lib/pagination';
 import { actionSelect, toActionDto, type ActionDto } from './dto';
 import type { ActionFilters } from './schemas';
+import { parisTodayDate } from '@/lib/calendar';
 
 export interface ActionListItem extends ActionDto {
   lateMilestones: number;
 }
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
+/** Late = due before today in France (lib/calendar.ts). */
+const today = () => parisTodayDate();
 
 function orderBy(sort: ActionFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
   switch (sort) {

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/authz/policy';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
 import { reference } from '@/lib/actions/dto';
 import { ACTION_STATUS_LABELS, AXIS_SHORT_LABELS, PHASE_LABELS, PRIORITY_LABELS } from '@/lib/labels';
+import { parisTodayDate } from '@/lib/calendar';
 
 const MAX_ROWS = 50_000;
 
@@ -42,7 +43,8 @@ const BATCH = 1_000;
 
 /** The export's rows, batch by batch (same order and limit as before). */
 export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
-  const today = new Date(new Date().toISOString().slice(0, 10));
+  // Late = due before today in France (lib/calendar.ts).
+  const today = parisTodayDate();
   const where = scopedActionWhere(actor, filters);
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   const euros = (cents: bigint | number | null) => (cents === null ? null : Number(cents) / 100);

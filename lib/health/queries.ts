@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { territoryWhere, type Actor } from '@/lib/authz/policy';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { HEALTH_RANK, territoryHealth, type Health, type HealthInput, type HealthStatus } from './territory-health';
+import { parisDay } from '@/lib/calendar';
 
 export interface TerritoryHealth extends Health {
   input: HealthInput;
@@ -17,14 +18,14 @@ export interface TerritoryHealthRow {
   health: TerritoryHealth;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Health inputs and status for the given territory ids (already scoped by the caller). */
 export async function healthByTerritoryId(territoryIds: string[], today: Date = new Date()): Promise<Map<string, TerritoryHealth>> {
   const out = new Map<string, TerritoryHealth>();
   if (!territoryIds.length) return out;
   const ids = Prisma.join(territoryIds);
-  const day = isoDay(today);
+  // Late = due before that day in France (lib/calendar.ts), not the UTC day.
+  const day = parisDay(today);
   const rows = await db.$queryRaw<
     { id: string; actions: bigint; blocked: bigint; milestones: bigint; late: bigint; lastAction: Date | null; lastAudit: Date | null; pending: Date | null }[]
   >`

@@ -309,3 +309,19 @@ describe('operators, through the domain', () => {
     expect(await audits('Operator', o.id)).toBe(2);
   });
 });
+
+describe('the one calendar in SQL', () => {
+  it('PostgreSQL’s "today in France" is the Paris day, whatever the session time zone', async () => {
+    const { PARIS_TODAY_SQL_TEXT, parisDay } = await import('@/lib/calendar');
+    const instant = '2026-03-28T23:30:00Z'; // already 29 March in Paris
+    const sql = PARIS_TODAY_SQL_TEXT.replace('now()', `timestamptz '${instant}'`);
+    const [row] = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`set local time zone 'UTC'`);
+      return tx.$queryRawUnsafe<{ day: string }[]>(`select to_char(${sql}, 'YYYY-MM-DD') as day`);
+    });
+    expect(row?.day).toBe('2026-03-29');
+    expect(row?.day).toBe(parisDay(new Date(instant)));
+    const [live] = await db.$queryRawUnsafe<{ day: string }[]>(`select to_char(${PARIS_TODAY_SQL_TEXT}, 'YYYY-MM-DD') as day`);
+    expect(live?.day).toBe(parisDay());
+  });
+});

@@ -28,6 +28,7 @@ import {
 import { archiveOrRestore, saveProgress } from '../server-actions';
 import { recordIndicatorValueForm } from '../indicator-server-actions';
 import { IndicatorValues } from '@/components/actions/indicator-values';
+import { parisDay } from '@/lib/calendar';
 
 export const metadata: Metadata = { title: 'Fiche action' };
 
@@ -53,7 +54,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const committees = await listCommitteesForAction(actor, id);
   const { territoryId: _t, regionCodes: _r, canEdit, ...dto } = action;
   const financed = dto.financing.reduce((s, f) => s + (f.status === 'REFUSED' ? 0 : f.amountCents), 0);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay();
   return (
     <>
       <PageHeader
