@@ -5,18 +5,20 @@
 // Authorization is in lib/admin (national administrators only).
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated, type FieldErrors } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
-import { formField, slugArg } from '@/lib/server-action-input';
+import { parseArgs, slugArg } from '@/lib/server-action-input';
+import { z } from 'zod';
+import '@/lib/validation';
 import { env } from '@/lib/env';
 import { inviteUser, reinviteUser, updateMemberships, updateUser } from '@/lib/admin/users';
 import { createOperator, updateOperator } from '@/lib/admin/operators';
 import { updateTerritory } from '@/lib/admin/territories';
-import { formVersion } from '@/lib/versioning/base-version';
-import type { ConflictCurrent } from '@/lib/forms/save-result';
-import { ROLES, scopeKindOf, splitSirens } from '@/lib/admin/schemas';
+import { formVersion, withBaseVersion } from '@/lib/versioning/base-version';
+import type { ConflictCurrent, FormSaveResult } from '@/lib/forms/save-result';
+import { saveFailure } from '@/lib/forms/save-failure';
+import { ROLES, scopeKindOf } from '@/lib/admin/schemas';
 
 /** `conflict`: the one 409 `current` object (lib/versioning) when the base version was stale. */
 export type FormState = { ok: boolean; message: string; errors?: FieldErrors; conflict?: ConflictCurrent } | null;
@@ -199,21 +201,18 @@ export async function updateOperatorForm(_prev: FormState, form: FormData): Prom
   }
 }
 
-export async function updateTerritoryForm(_prev: FormState, form: FormData): Promise<FormState> {
-  let slug: string;
+/**
+ * Saves the territory edit form (components/forms toolkit): `{ slug, data }` where `data`
+ * carries the base version (required, ADR 0021). A stale one → `{ ok: false, conflict }`
+ * with the one 409 `current`.
+ */
+export async function saveTerritory(raw: unknown): Promise<FormSaveResult> {
   try {
-    slug = formField(form, 'slug', slugArg);
-    await updateTerritory(await actor(), slug, {
-      name: text(form, 'name'),
-      phase: text(form, 'phase'),
-      status: text(form, 'status'),
-      officialId: text(form, 'officialId'),
-      epcis: splitSirens(text(form, 'epcis')),
-      version: formVersion(form),
-    });
+    const { slug, data } = parseArgs(z.strictObject({ slug: slugArg, data: z.unknown() }), raw);
+    const saved = await updateTerritory(await actor(), slug, withBaseVersion(new Headers(), data, { required: true }));
+    revalidatePath('/', 'layout');
+    return { ok: true, id: saved.slug, version: saved.version, redirectTo: `/administration/territoires/${saved.slug}?enregistre=1` };
   } catch (error) {
-    return failed(error);
+    return saveFailure(error);
   }
-  revalidatePath('/', 'layout');
-  redirect(`/administration/territoires/${slug}?enregistre=1`);
 }
