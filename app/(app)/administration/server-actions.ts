@@ -8,7 +8,7 @@ import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated, type FieldErrors } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
-import { parseArgs, slugArg } from '@/lib/server-action-input';
+import { idAndDataArgs, parseArgs, slugArg } from '@/lib/server-action-input';
 import { z } from 'zod';
 import '@/lib/validation';
 import { env } from '@/lib/env';
@@ -187,17 +187,15 @@ export async function createOperatorForm(_prev: FormState, form: FormData): Prom
   }
 }
 
-export async function updateOperatorForm(_prev: FormState, form: FormData): Promise<FormState> {
+/** Saves an operator's edit form (toolkit): `{ id, data }`, `data` with its base version (required). */
+export async function saveOperator(raw: unknown): Promise<FormSaveResult> {
   try {
-    const updated = await updateOperator(await actor(), text(form, 'id'), {
-      name: text(form, 'name'),
-      kind: text(form, 'kind'),
-      version: formVersion(form),
-    });
+    const { id, data } = parseArgs(idAndDataArgs, raw);
+    const saved = await updateOperator(await actor(), id, withBaseVersion(new Headers(), data, { required: true }));
     revalidatePath('/', 'layout');
-    return { ok: true, message: `Opérateur « ${updated.name} » enregistré.` };
+    return { ok: true, id: saved.id, version: saved.version, redirectTo: '/administration/operateurs', message: `Opérateur « ${saved.name} » enregistré.` };
   } catch (error) {
-    return failed(error);
+    return saveFailure(error);
   }
 }
 
