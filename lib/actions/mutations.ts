@@ -1,9 +1,9 @@
 // Writing actions: authorization, optimistic concurrency and audit in one place.
 import { db, type Tx } from '@/lib/db';
-import { AppError, conflict, invalid, notFound } from '@/lib/errors';
+import { conflict, invalid, notFound } from '@/lib/errors';
 import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
-import { formatDateTime } from '@/lib/labels';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import {
   actionSelect,
@@ -23,7 +23,7 @@ import {
   versionField,
   type ActionCreateInput,
 } from './schemas';
-import { parisDay } from '@/lib/commitments/rules';
+import { parisDay } from '@/lib/calendar';
 
 type IndicatorInput = ActionCreateInput['indicators'][number];
 import { z } from 'zod';
@@ -149,11 +149,6 @@ const scalarData = (input: Partial<ActionCreateInput>) => columnData(input);
 const pick = (dto: ActionDto, fields: readonly TrackedField[]) =>
   Object.fromEntries(fields.map((f) => [f, dto[f]])) as Partial<ActionDto>;
 
-function changeSets(before: ActionDto, after: ActionDto) {
-  const changes = diffActions(before, after);
-  const fields = changes.map((c) => c.field);
-  return { fields, before: pick(before, fields), after: pick(after, fields) };
-}
 
 /** Creates an action in the territory's plan. Only the territory's project lead may. */
 export async function createAction(actor: Actor, slug: string, input: unknown): Promise<ActionDto> {
@@ -212,29 +207,15 @@ async function loadForWrite(actor: Actor, id: string) {
   return row;
 }
 
-/** The changes made since `baseVersion`, for a conflict message that says what changed and who did it. */
-async function conflictSince(id: string, baseVersion: number): Promise<AppError> {
-  const [current, entries] = await Promise.all([
-    db.action.findUniqueOrThrow({ where: { id }, select: actionSelect }).then((r) => toActionDto(r)),
-    db.auditLog.findMany({
-      where: { entityType: 'Action', entityId: id, entityVersion: { gt: baseVersion } },
-      orderBy: { id: 'asc' },
-      select: { at: true, after: true, actor: { select: { name: true } } },
-    }),
-  ]);
-  const fields = [...new Set(entries.flatMap((e) => Object.keys((e.after as object | null) ?? {})))].filter(
-    (f): f is TrackedField => (TRACKED_FIELDS as readonly string[]).includes(f),
-  );
-  const last = entries.at(-1);
-  const who = last ? `par ${last.actor?.name ?? 'un autre utilisateur'} le ${formatDateTime(last.at)}` : 'entre-temps';
-  const list = fields.length ? ` (champs modifiés : ${fields.map((f) => FIELD_LABELS[f]).join(', ')})` : '';
-  return conflict(
-    `Cette action a été modifiée ${who}${list} depuis que vous l'avez ouverte. Vos modifications n'ont pas été enregistrées : reprenez-les sur la version à jour.`,
-    { action: current, changedFields: fields, baseVersion },
-  );
-}
-
-class NoChange extends Error {}
+/** How an action is versioned (ADR 0021): its tracked fields, in form order, and their labels. */
+export const ACTION_VERSIONING = versionedEntity({
+  entity: 'Action',
+  key: 'action',
+  fields: TRACKED_FIELDS,
+  labels: FIELD_LABELS,
+  wording: { subject: 'Cette action', feminine: true },
+  what: 'Action',
+});
 
 async function guardedUpdate(
   actor: Actor,
@@ -248,43 +229,22 @@ async function guardedUpdate(
   if (row.archivedAt && !options.allowArchived) {
     throw conflict('Cette action est archivée : restaurez-la avant de la modifier.');
   }
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await loadDto(tx, id);
-      // The version guard is in the UPDATE itself: a concurrent writer that got
-      // there first makes this match nothing, and nothing is overwritten.
-      const bumped = await tx.action.updateMany({
-        where: { id, version: baseVersion },
-        data: { version: { increment: 1 }, updatedById: actor.id },
-      });
-      if (bumped.count === 0) throw new StaleVersion();
-      await write(tx, row);
-      const after = await loadDto(tx, id);
-      const { fields, before: b, after: a } = changeSets(before, after);
-      if (!fields.length) throw new NoChange();
-      await recordAudit(tx, {
-        actor,
-        entityType: 'Action',
-        entityId: id,
-        operation,
-        territoryId: row.territoryId,
-        entityVersion: after.version,
-        before: b,
-        after: a,
-      });
-      return after;
-    });
-  } catch (error) {
-    if (error instanceof StaleVersion) throw await conflictSince(id, baseVersion);
-    if (error instanceof NoChange) {
-      const current = await db.action.findUniqueOrThrow({ where: { id }, select: actionSelect });
-      return toActionDto(current);
-    }
-    throw error;
-  }
+  const outcome = await versionedWrite(ACTION_VERSIONING, {
+    actor,
+    id,
+    baseVersion,
+    operation,
+    territoryId: row.territoryId,
+    // The version guard also records who wrote last.
+    bump: async (tx, base) =>
+      (await tx.action.updateMany({ where: { id, version: base }, data: { version: { increment: 1 }, updatedById: actor.id } })).count > 0,
+    snapshot: (tx) => loadDto(tx, id),
+    write: (tx) => write(tx, row),
+    diff: (before, after) => diffActions(before, after).map((c) => c.field),
+    current: () => loadDto(db, id),
+  });
+  return outcome.changed ? outcome.after : loadDto(db, id);
 }
-
-class StaleVersion extends Error {}
 
 /** Updates any fields of an action; `version` must be the one the edit was based on. */
 export async function updateAction(actor: Actor, id: string, input: unknown): Promise<ActionDto> {

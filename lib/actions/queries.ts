@@ -8,10 +8,12 @@ import { clampPage } from '@/lib/pagination';
 import { actionSelect, toActionDto, type ActionDto } from './dto';
 import type { ActionFilters } from './schemas';
 import type { ActionListItem, HistoryEntry } from './contracts';
+import { parisTodayDate } from '@/lib/calendar';
 
 export type { ActionListItem, HistoryEntry } from './contracts';
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
+/** Late = due before today in France (lib/calendar.ts). */
+const today = () => parisTodayDate();
 
 function orderBy(sort: ActionFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
   switch (sort) {

@@ -35,6 +35,7 @@ export const userSchema = component(
   'User',
   userSummarySchema
     .extend({
+      version: z.int().meta({ description: 'Version du compte : la base d’une modification (`version` ou `If-Match`), ADR 0021.' }),
       createdAt: isoDateTime,
       updatedAt: isoDateTime,
       lockedUntil: isoDateTime.nullable().meta({ description: 'Après des échecs de connexion répétés.' }),

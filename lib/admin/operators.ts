@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '@/lib/errors';
 import { authorize, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
 import { parseInput } from '@/lib/validation';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { OperatorKind } from '@/lib/generated/prisma/enums';
 import { operatorCreateSchema, operatorUpdateSchema } from './schemas';
@@ -16,6 +17,8 @@ export interface OperatorDto {
   slug: string;
   name: string;
   kind: OperatorKind;
+  /** Base version for an edit (ADR 0021). */
+  version: number;
   /** Active users holding a role for this operator. */
   memberCount: number;
   commitmentCount: number;
@@ -26,6 +29,7 @@ const operatorSelect = {
   slug: true,
   name: true,
   kind: true,
+  version: true,
   _count: { select: { memberships: { where: { user: { active: true } } }, commitments: true } },
 } as const satisfies Prisma.OperatorSelect;
 
@@ -36,6 +40,7 @@ const toDto = (r: OperatorRow): OperatorDto => ({
   slug: r.slug,
   name: r.name,
   kind: r.kind,
+  version: r.version,
   memberCount: r._count.memberships,
   commitmentCount: r._count.commitments,
 });
@@ -65,6 +70,7 @@ export async function createOperator(actor: Actor, input: unknown): Promise<Oper
         entityType: 'Operator',
         entityId: row.id,
         operation: 'create',
+        entityVersion: row.version,
         before: null,
         after: { slug, name: row.name, kind: row.kind },
       });
@@ -76,30 +82,44 @@ export async function createOperator(actor: Actor, input: unknown): Promise<Oper
   }
 }
 
-/** Renames an operator (or changes its kind); the slug stays. */
+/** How an operator is versioned (ADR 0021): no more last-write-wins in the administration. */
+export const OPERATOR_VERSIONING = versionedEntity<'name' | 'kind'>({
+  entity: 'Operator',
+  key: 'operator',
+  fields: ['name', 'kind'],
+  labels: { name: 'Nom', kind: 'Type' },
+  wording: { subject: 'Cet opérateur', feminine: false },
+  what: 'Opérateur',
+});
+
+/** One operator; NOT_FOUND when absent. */
+export async function getOperator(actor: Actor, id: string): Promise<OperatorDto> {
+  authorize(actor, 'admin:manage', null);
+  const row = await db.operator.findUnique({ where: { id }, select: operatorSelect });
+  if (!row) throw notFound('Opérateur');
+  return toDto(row);
+}
+
+/**
+ * Renames an operator (or changes its kind); the slug stays. `version` is the base
+ * version (lib/versioning): a stale one is the one CONFLICT; the server action requires it.
+ */
 export async function updateOperator(actor: Actor, id: string, input: unknown): Promise<OperatorDto> {
   authorize(actor, 'admin:manage', null);
-  const data = parseInput(operatorUpdateSchema, input);
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`select id from "Operator" where id = ${id} for update`;
-    const before = await tx.operator.findUnique({ where: { id }, select: { name: true, kind: true } });
-    if (!before) throw notFound('Opérateur');
-    const row = await tx.operator.update({
-      where: { id },
-      data: { ...(data.name !== undefined && { name: data.name }), ...(data.kind !== undefined && { kind: data.kind }) },
-      select: operatorSelect,
-    });
-    const fields = (['name', 'kind'] as const).filter((f) => before[f] !== row[f]);
-    if (fields.length) {
-      await recordAudit(tx, {
-        actor,
-        entityType: 'Operator',
-        entityId: id,
-        operation: 'update',
-        before: Object.fromEntries(fields.map((f) => [f, before[f]])),
-        after: Object.fromEntries(fields.map((f) => [f, row[f]])),
+  const { version, ...data } = parseInput(operatorUpdateSchema, input);
+  await versionedWrite(OPERATOR_VERSIONING, {
+    actor,
+    id,
+    baseVersion: version ?? null,
+    operation: 'update',
+    snapshot: (tx) => tx.operator.findUniqueOrThrow({ where: { id }, select: { name: true, kind: true } }),
+    write: async (tx) => {
+      await tx.operator.update({
+        where: { id },
+        data: { ...(data.name !== undefined && { name: data.name }), ...(data.kind !== undefined && { kind: data.kind }) },
       });
-    }
-    return toDto(row);
+    },
+    current: () => getOperator(actor, id),
   });
+  return getOperator(actor, id);
 }

@@ -3,6 +3,7 @@
 // actions and the API (STYLE §5). Unknown keys are refused; messages are French.
 import { z } from 'zod';
 import '@/lib/validation';
+import { baseVersionField } from '@/lib/versioning/base-version';
 import { LOCAL_ROLES, NATIONAL_ROLES, REGIONAL_ROLES, ROLES } from '@/lib/authz/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { isCommonPassword } from '@/lib/account/common-passwords';
@@ -132,12 +133,14 @@ export const updateUserSchema = z
   .strictObject({
     memberships: membershipList.optional(),
     active: z.boolean({ error: 'Actif : vrai ou faux attendu.' }).optional(),
+    /** The base version (ADR 0021): required by the API route and the server actions. */
+    version: baseVersionField.optional(),
   })
   .refine((u) => u.memberships !== undefined || u.active !== undefined, {
     error: 'Indiquez au moins « memberships » ou « active ».',
   });
 
-export const membershipsSchema = z.strictObject({ memberships: membershipList });
+export const membershipsSchema = z.strictObject({ memberships: membershipList, version: baseVersionField.optional() });
 
 export const USER_STATUSES = ['active', 'pending', 'inactive'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -214,6 +217,8 @@ export const operatorUpdateSchema = z
   .strictObject({
     name: requiredText(ADMIN_LIMITS.name, 'Le nom').optional(),
     kind: z.enum(OPERATOR_KINDS, { error: 'Type invalide (OPERATOR ou STATE_SERVICE).' }).optional(),
+    /** The base version (ADR 0021): required by the server action. */
+    version: baseVersionField.optional(),
   })
   .refine((o) => o.name !== undefined || o.kind !== undefined, { error: 'Indiquez le nom ou le type.' });
 
@@ -249,8 +254,10 @@ export const territoryUpdateSchema = z
       .max(ADMIN_LIMITS.epcis, { error: `${ADMIN_LIMITS.epcis} EPCI au maximum.` })
       .refine((l) => new Set(l).size === l.length, { error: 'Un EPCI figure deux fois.' })
       .optional(),
+    /** The base version (ADR 0021): required by the server action. */
+    version: baseVersionField.optional(),
   })
-  .refine((t) => Object.values(t).some((v) => v !== undefined), { error: 'Aucune modification indiquée.' });
+  .refine(({ version: _v, ...t }) => Object.values(t).some((v) => v !== undefined), { error: 'Aucune modification indiquée.' });
 
 export type TerritoryUpdateInput = z.infer<typeof territoryUpdateSchema>;
 

@@ -6,8 +6,8 @@
 import { db } from '@/lib/db';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import { authorize, type Actor } from '@/lib/authz/policy';
-import { recordAudit } from '@/lib/audit/audit';
 import { parseInput } from '@/lib/validation';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
 import { deriveTerritoryGeography } from '@/lib/territories/composition';
@@ -36,6 +36,8 @@ export interface AdminTerritory {
   departements: PlaceRef[];
   epcis: AdminEpci[];
   updatedAt: string;
+  /** Base version for an edit (ADR 0021). */
+  version: number;
 }
 
 export interface EpciMatch extends AdminEpci {
@@ -64,6 +66,7 @@ const territorySelect = {
   regionCodes: true,
   departementCodes: true,
   updatedAt: true,
+  version: true,
   epcis: { select: { epci: { select: epciSelect } }, orderBy: { epci: { name: 'asc' } } },
 } as const satisfies Prisma.TerritorySelect;
 
@@ -91,6 +94,7 @@ async function toDto(client: Client, t: TerritoryRow): Promise<AdminTerritory> {
     departements: t.departementCodes.map((code) => ({ code, name: name(departements, code) })),
     epcis: t.epcis.map((e) => e.epci),
     updatedAt: t.updatedAt.toISOString(),
+    version: t.version,
   };
 }
 
@@ -157,70 +161,85 @@ const snapshotOf = (t: TerritoryRow): Snapshot => ({
 const officialIdTaken = (officialId: string) =>
   conflict(`L’identifiant officiel « ${officialId} » est déjà celui d’un autre territoire.`);
 
+/** The administered fields of a territory, in the order of its form, and their labels. */
+const TERRITORY_FIELDS = ['name', 'officialId', 'phase', 'status', 'epcis', 'departementCodes', 'regionCodes', 'population'] as const;
+type TerritoryField = (typeof TERRITORY_FIELDS)[number];
+
+/** How a territory is versioned (ADR 0021): no more last-write-wins in the administration. */
+export const TERRITORY_VERSIONING = versionedEntity<TerritoryField>({
+  entity: 'Territory',
+  key: 'territory',
+  fields: TERRITORY_FIELDS,
+  labels: {
+    name: 'Nom',
+    officialId: 'Identifiant officiel',
+    phase: 'Phase',
+    status: 'Statut',
+    epcis: 'Composition (EPCI)',
+    departementCodes: 'Départements',
+    regionCodes: 'Régions',
+    population: 'Population',
+  },
+  wording: { subject: 'Ce territoire', feminine: false },
+  what: 'Territoire',
+});
+
 /**
  * Edits a territory. `epcis` (SIREN list) replaces the composition; départements,
- * regions and population are recomputed from it.
+ * regions and population are recomputed from it. `version` is the base version
+ * (lib/versioning): a stale one is the one CONFLICT; the server action requires it.
  */
 export async function updateTerritory(actor: Actor, slug: string, input: unknown): Promise<AdminTerritory> {
   authorize(actor, 'admin:manage', null);
-  const data = parseInput(territoryUpdateSchema, input);
+  const { version, ...data } = parseInput(territoryUpdateSchema, input);
+  const ref = await db.territory.findUnique({ where: { slug }, select: { id: true, programmePhase: true } });
+  if (!ref) throw notFound('Territoire');
   try {
-    return await db.$transaction(async (tx) => {
-      const ref = await tx.territory.findUnique({ where: { slug }, select: { id: true, programmePhase: true } });
-      if (!ref) throw notFound('Territoire');
-      // Writers of one territory queue here, so the audit's "before" is the state replaced.
-      await tx.$queryRaw`select id from "Territory" where id = ${ref.id} for update`;
-      const current = await tx.territory.findUniqueOrThrow({ where: { id: ref.id }, select: territorySelect });
-      if (data.officialId) {
-        const other = await tx.territory.findFirst({
-          // Official ids are unique within a programme phase (ids were reused across phases).
-          where: { officialId: data.officialId, programmePhase: ref.programmePhase, id: { not: ref.id } },
-          select: { id: true },
-        });
-        if (other) throw officialIdTaken(data.officialId);
-      }
-      let geography = {};
-      if (data.epcis) {
-        const epcis = await tx.epci.findMany({
-          where: { siren: { in: data.epcis } },
-          select: { siren: true, departementCodes: true, regionCodes: true, population: true },
-        });
-        const known = new Set(epcis.map((e) => e.siren));
-        const unknown = data.epcis.filter((s) => !known.has(s));
-        if (unknown.length) {
-          throw invalid({
-            epcis: [`${unknown.length > 1 ? 'EPCI inconnus' : 'EPCI inconnu'} de la géographie officielle : ${unknown.join(', ')}.`],
+    await versionedWrite(TERRITORY_VERSIONING, {
+      actor,
+      id: ref.id,
+      baseVersion: version ?? null,
+      operation: 'update',
+      territoryId: ref.id,
+      snapshot: async (tx) => snapshotOf(await tx.territory.findUniqueOrThrow({ where: { id: ref.id }, select: territorySelect })),
+      current: () => getAdminTerritory(actor, slug),
+      write: async (tx) => {
+        if (data.officialId) {
+          const other = await tx.territory.findFirst({
+            // Official ids are unique within a programme phase (ids were reused across phases).
+            where: { officialId: data.officialId, programmePhase: ref.programmePhase, id: { not: ref.id } },
+            select: { id: true },
           });
+          if (other) throw officialIdTaken(data.officialId);
         }
-        geography = deriveTerritoryGeography(epcis);
-        await tx.territoryEpci.deleteMany({ where: { territoryId: ref.id } });
-        await tx.territoryEpci.createMany({ data: data.epcis.map((epciSiren) => ({ territoryId: ref.id, epciSiren })) });
-      }
-      await tx.territory.update({
-        where: { id: ref.id },
-        data: {
-          ...(data.name !== undefined && { name: data.name }),
-          ...(data.phase !== undefined && { phase: data.phase }),
-          ...(data.status !== undefined && { status: data.status }),
-          ...(data.officialId !== undefined && { officialId: data.officialId }),
-          ...geography,
-        },
-      });
-      const updated = await tx.territory.findUniqueOrThrow({ where: { id: ref.id }, select: territorySelect });
-      const [b, a] = [snapshotOf(current), snapshotOf(updated)];
-      const fields = (Object.keys(a) as (keyof Snapshot)[]).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
-      if (fields.length) {
-        await recordAudit(tx, {
-          actor,
-          entityType: 'Territory',
-          entityId: ref.id,
-          operation: 'update',
-          territoryId: ref.id,
-          before: Object.fromEntries(fields.map((f) => [f, b[f]])),
-          after: Object.fromEntries(fields.map((f) => [f, a[f]])),
+        let geography = {};
+        if (data.epcis) {
+          const epcis = await tx.epci.findMany({
+            where: { siren: { in: data.epcis } },
+            select: { siren: true, departementCodes: true, regionCodes: true, population: true },
+          });
+          const known = new Set(epcis.map((e) => e.siren));
+          const unknown = data.epcis.filter((s) => !known.has(s));
+          if (unknown.length) {
+            throw invalid({
+              epcis: [`${unknown.length > 1 ? 'EPCI inconnus' : 'EPCI inconnu'} de la géographie officielle : ${unknown.join(', ')}.`],
+            });
+          }
+          geography = deriveTerritoryGeography(epcis);
+          await tx.territoryEpci.deleteMany({ where: { territoryId: ref.id } });
+          await tx.territoryEpci.createMany({ data: data.epcis.map((epciSiren) => ({ territoryId: ref.id, epciSiren })) });
+        }
+        await tx.territory.update({
+          where: { id: ref.id },
+          data: {
+            ...(data.name !== undefined && { name: data.name }),
+            ...(data.phase !== undefined && { phase: data.phase }),
+            ...(data.status !== undefined && { status: data.status }),
+            ...(data.officialId !== undefined && { officialId: data.officialId }),
+            ...geography,
+          },
         });
-      }
-      return toDto(tx, updated);
+      },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && data.officialId) {
@@ -228,4 +247,5 @@ export async function updateTerritory(actor: Actor, slug: string, input: unknown
     }
     throw error;
   }
+  return getAdminTerritory(actor, slug);
 }

@@ -13,6 +13,7 @@ import { invitationMail } from '@/lib/mail/messages';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { securityLog } from '@/lib/security-log';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import {
   inviteUserSchema,
   membershipsSchema,
@@ -47,6 +48,8 @@ export interface UserSummary {
 }
 
 export interface UserDetail extends UserSummary {
+  /** Base version for an edit (ADR 0021). */
+  version: number;
   createdAt: string;
   updatedAt: string;
   /** Set after repeated failed sign-ins. */
@@ -96,6 +99,7 @@ const userSelect = {
   invitationExpiresAt: true,
   createdAt: true,
   updatedAt: true,
+  version: true,
   memberships: { select: membershipSelect },
   // An account activated through ProConnect has no password but a linked identity (ADR 0014).
   oidcIdentities: { select: { id: true }, take: 1 },
@@ -145,6 +149,7 @@ function toDetail(row: UserRow, now = new Date()): UserDetail {
   const summary = toSummary(row);
   return {
     ...summary,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
@@ -312,6 +317,7 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<Invitati
         entityType: 'User',
         entityId: dto.id,
         operation: 'invite',
+        entityVersion: dto.version,
         before: null,
         after: { email: dto.email, name: dto.name, memberships: auditMemberships(dto.memberships), invitationExpiresAt: dto.invitationExpiresAt },
       });
@@ -353,69 +359,86 @@ export async function reinviteUser(actor: Actor, id: string): Promise<Invitation
   return { user, activationPath: token.path };
 }
 
+/** The administered fields of a user, in the order of the user's page, and their labels. */
+const USER_FIELDS = ['memberships', 'active'] as const;
+type UserField = (typeof USER_FIELDS)[number];
+
+/** How a user account is versioned (ADR 0021): no more last-write-wins in the administration. */
+export const USER_VERSIONING = versionedEntity<UserField>({
+  entity: 'User',
+  key: 'user',
+  fields: USER_FIELDS,
+  labels: { memberships: 'Rôles et périmètres', active: 'Compte actif' },
+  wording: { subject: 'Ce compte', feminine: false },
+  what: 'Utilisateur',
+});
+
+/** What the audit trail records of a user's administered fields. */
+const userSnapshot = (u: UserDetail) => ({ memberships: auditMemberships(u.memberships), active: u.active });
+
 /**
  * Replaces a user's roles (`memberships`) and/or (de)activates the account (`active`).
  * Deactivation takes effect at once: every request reloads the acting user
  * (lib/users/queries.ts `findActiveActor`), and every session of the user is revoked,
  * as on a change of roles. An administrator can neither deactivate
  * themself nor drop their own administration role (no lock-out by mistake).
+ * `version` is the base version (lib/versioning): a stale one is the one CONFLICT. The
+ * API route and the server actions require it; without it (trusted server code only,
+ * e.g. `deactivateUser`) the write is based on the current version.
  */
 export async function updateUser(actor: Actor, id: string, input: unknown): Promise<UserDetail> {
   authorize(actor, 'admin:manage', null);
-  const data = parseInput(updateUserSchema, input);
+  const { version, ...data } = parseInput(updateUserSchema, input);
   if (id === actor.id && data.active === false) throw forbidden('Vous ne pouvez pas désactiver votre propre compte.');
   if (id === actor.id && data.memberships && !data.memberships.some((m) => m.role === 'NATIONAL_ADMIN')) {
     throw forbidden('Vous ne pouvez pas retirer votre propre rôle d’administration nationale.');
   }
-  return db.$transaction(async (tx) => {
-    // Writers of one user queue here, so the audit's "before" is the state replaced.
-    await tx.$queryRaw`select id from "User" where id = ${id} for update`;
-    const before = toDetail(await loadRow(tx, id));
-    if (data.memberships) {
-      const rows = await resolveMemberships(tx, data.memberships);
-      await tx.membership.deleteMany({ where: { userId: id } });
-      if (rows.length) await tx.membership.createMany({ data: rows.map((r) => ({ ...r, userId: id })) });
-    }
-    if (data.active !== undefined && data.active !== before.active) {
-      await tx.user.update({ where: { id }, data: { active: data.active } });
-    }
-    const after = toDetail(await loadRow(tx, id));
-    const b: Record<string, unknown> = {};
-    const a: Record<string, unknown> = {};
-    const [mb, ma] = [auditMemberships(before.memberships), auditMemberships(after.memberships)];
-    if (JSON.stringify(mb) !== JSON.stringify(ma)) {
-      b.memberships = mb;
-      a.memberships = ma;
-    }
-    if (before.active !== after.active) {
-      b.active = before.active;
-      a.active = after.active;
-    }
-    const changed = Object.keys(a);
-    if (!changed.length) return after;
-    const operation =
-      changed.length > 1 ? 'update' : changed[0] === 'memberships' ? 'memberships' : after.active ? 'reactivate' : 'deactivate';
-    await recordAudit(tx, { actor, entityType: 'User', entityId: id, operation, before: b, after: a });
-    // Deactivation or new roles end every session of the user (ADR 0012); reactivating
-    // brings none back: the user signs in again.
-    if (a.memberships) {
-      await revokeAllSessions(tx, id, 'roles-changed');
-      securityLog.info({ event: 'roles.changed', userId: id, by: actor.id, before: b.memberships, after: a.memberships });
-    }
-    if (after.active === false && before.active) {
-      await revokeAllSessions(tx, id, 'deactivated');
-      securityLog.info({ event: 'account.deactivated', userId: id, by: actor.id });
-    }
-    if (after.active && !before.active) securityLog.info({ event: 'account.reactivated', userId: id, by: actor.id });
-    return after;
+  await versionedWrite(USER_VERSIONING, {
+    actor,
+    id,
+    baseVersion: version ?? null,
+    snapshot: async (tx) => userSnapshot(toDetail(await loadRow(tx, id))),
+    // Only the tracked fields go to the audit row (not the whole detail).
+    diff: (b, a) => USER_FIELDS.filter((f) => JSON.stringify(b[f]) !== JSON.stringify(a[f])),
+    audit: (b, a, fields) => ({
+      before: Object.fromEntries(fields.map((f) => [f, b[f]])),
+      after: Object.fromEntries(fields.map((f) => [f, a[f]])),
+    }),
+    operation: (fields, _b, after) =>
+      fields.length > 1 ? 'update' : fields[0] === 'memberships' ? 'memberships' : after.active ? 'reactivate' : 'deactivate',
+    write: async (tx, before) => {
+      if (data.memberships) {
+        const rows = await resolveMemberships(tx, data.memberships);
+        await tx.membership.deleteMany({ where: { userId: id } });
+        if (rows.length) await tx.membership.createMany({ data: rows.map((r) => ({ ...r, userId: id })) });
+      }
+      if (data.active !== undefined && data.active !== before.active) {
+        await tx.user.update({ where: { id }, data: { active: data.active } });
+      }
+    },
+    afterChange: async (tx, { fields, before, after }) => {
+      // Deactivation or new roles end every session of the user (ADR 0012); reactivating
+      // brings none back: the user signs in again.
+      if (fields.includes('memberships')) {
+        await revokeAllSessions(tx, id, 'roles-changed');
+        securityLog.info({ event: 'roles.changed', userId: id, by: actor.id, before: before.memberships, after: after.memberships });
+      }
+      if (after.active === false && before.active) {
+        await revokeAllSessions(tx, id, 'deactivated');
+        securityLog.info({ event: 'account.deactivated', userId: id, by: actor.id });
+      }
+      if (after.active && !before.active) securityLog.info({ event: 'account.reactivated', userId: id, by: actor.id });
+    },
+    current: () => getUser(actor, id),
   });
+  return getUser(actor, id);
 }
 
 /** Replaces the user's roles and scopes (`{ memberships: [...] }`). */
 export async function updateMemberships(actor: Actor, id: string, input: unknown): Promise<UserDetail> {
   authorize(actor, 'admin:manage', null);
-  const { memberships } = parseInput(membershipsSchema, input);
-  return updateUser(actor, id, { memberships });
+  const { memberships, version } = parseInput(membershipsSchema, input);
+  return updateUser(actor, id, { memberships, ...(version !== undefined && { version }) });
 }
 
 export async function deactivateUser(actor: Actor, id: string): Promise<UserDetail> {

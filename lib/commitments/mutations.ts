@@ -6,22 +6,22 @@
 //   delivery (delivered quantity, status).
 // Out of the actor's read scope → NOT_FOUND; readable but not allowed → FORBIDDEN.
 // Every write carries the `version` it was based on; the check is in the UPDATE itself
-// (`updateMany where { id, version }`), and a stale version gets a CONFLICT naming the
-// fields changed since and who changed them. Each write appends an audit row
+// (`updateMany where { id, version }`, lib/versioning, ADR 0021), and a stale version gets
+// the one CONFLICT naming the fields changed since and who changed them. Each write appends an audit row
 // (entityType "Commitment") in its transaction, without a territoryId: commitment changes
 // are not part of a territory's plan activity feed (which reads audit rows by territory).
 import { db, type Tx } from '@/lib/db';
-import { AppError, conflict, forbidden, invalid } from '@/lib/errors';
+import { forbidden, invalid } from '@/lib/errors';
 import { authorize, can, NATIONAL_ROLES, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
-import { formatDate, formatDateTime } from '@/lib/labels';
+import { formatDate } from '@/lib/labels';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Axis, CommitmentScope, CommitmentStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/validation';
 import { queueNotificationMails } from '@/lib/mail/notification-mails';
 import {
   actionPlaceWhere,
-  COMMITMENT_ENTITY,
   dayOf,
   findVisibleCommitment,
   getCommitment,
@@ -96,8 +96,6 @@ async function snapshot(tx: Tx, id: string): Promise<Snapshot> {
 const changedFields = (before: Snapshot, after: Snapshot) =>
   SNAPSHOT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 
-const pick = (s: Snapshot, fields: readonly CommitmentField[]) => Object.fromEntries(fields.map((f) => [f, s[f]]));
-
 /* ------------------------------------------------------------------ references */
 
 async function operatorId(tx: Tx, slug: string): Promise<string> {
@@ -169,34 +167,20 @@ export async function createCommitment(actor: Actor, input: unknown): Promise<Co
 
 /* ------------------------------------------------------------------ guarded writes */
 
-class StaleVersion extends Error {}
-class NoChange extends Error {}
-
-/** The changes made since `baseVersion`, for a message that says what changed and who did it. */
-async function conflictSince(actor: Actor, id: string, baseVersion: number): Promise<AppError> {
-  const [current, entries] = await Promise.all([
-    getCommitment(actor, id),
-    db.auditLog.findMany({
-      where: { entityType: COMMITMENT_ENTITY, entityId: id, entityVersion: { gt: baseVersion } },
-      orderBy: { id: 'asc' },
-      select: { at: true, after: true, actor: { select: { name: true } } },
-    }),
-  ]);
-  // In form order (jsonb does not keep the keys' order).
-  const changed = new Set(entries.flatMap((e) => Object.keys((e.after as object | null) ?? {})));
-  const fields = SNAPSHOT_FIELDS.filter((f) => changed.has(f));
-  const last = entries.at(-1);
-  const who = last ? `par ${last.actor?.name ?? 'un autre utilisateur'} le ${formatDateTime(last.at)}` : 'entre-temps';
-  const list = fields.length ? ` (champs modifiés : ${fields.map((f) => COMMITMENT_FIELD_LABELS[f]).join(', ')})` : '';
-  return conflict(
-    `Cet engagement a été modifié ${who}${list} depuis que vous l'avez ouvert. Vos modifications n'ont pas été enregistrées : reprenez-les sur la version à jour.`,
-    { commitment: current, changedFields: fields, baseVersion },
-  );
-}
+/** How a commitment is versioned (ADR 0021): its tracked fields, in form order, and their labels. */
+export const COMMITMENT_VERSIONING = versionedEntity({
+  entity: 'Commitment',
+  key: 'commitment',
+  fields: SNAPSHOT_FIELDS,
+  labels: COMMITMENT_FIELD_LABELS,
+  wording: { subject: 'Cet engagement', feminine: false },
+  what: 'Engagement',
+});
 
 /**
- * Bumps the version if it is still `baseVersion`, applies `write`, audits the changed
- * fields. A write that changes nothing is rolled back (no new version, no audit row).
+ * Bumps the version if it is still `baseVersion` (and the row still matches `guard`),
+ * applies `write`, audits the changed fields (lib/versioning). A write that changes
+ * nothing is rolled back (no new version, no audit row).
  */
 async function guardedWrite(
   actor: Actor,
@@ -206,36 +190,18 @@ async function guardedWrite(
   write: (tx: Tx, before: Snapshot) => Promise<void>,
   guard: Prisma.CommitmentWhereInput = {},
 ): Promise<CommitmentDto> {
-  try {
-    await db.$transaction(async (tx) => {
-      // The version guard is in the UPDATE itself: a concurrent writer that got there
-      // first makes this match nothing, and nothing is overwritten. The row stays locked
-      // until commit, so the state read next is the one this write is based on.
-      const bumped = await tx.commitment.updateMany({
-        where: { AND: [{ id, version: baseVersion }, guard] },
-        data: { version: { increment: 1 } },
-      });
-      if (bumped.count === 0) throw new StaleVersion();
-      const before = await snapshot(tx, id);
-      await write(tx, before);
-      const after = await snapshot(tx, id);
-      const fields = changedFields(before, after);
-      if (!fields.length) throw new NoChange();
-      const row = await tx.commitment.findUniqueOrThrow({ where: { id }, select: { version: true } });
-      await recordAudit(tx, {
-        actor,
-        entityType: 'Commitment',
-        entityId: id,
-        operation,
-        entityVersion: row.version,
-        before: pick(before, fields),
-        after: pick(after, fields),
-      });
-    });
-  } catch (error) {
-    if (error instanceof StaleVersion) throw await conflictSince(actor, id, baseVersion);
-    if (!(error instanceof NoChange)) throw error;
-  }
+  await versionedWrite(COMMITMENT_VERSIONING, {
+    actor,
+    id,
+    baseVersion,
+    operation,
+    bump: async (tx, base) =>
+      (await tx.commitment.updateMany({ where: { AND: [{ id, version: base }, guard] }, data: { version: { increment: 1 } } })).count > 0,
+    snapshot: (tx) => snapshot(tx, id),
+    write,
+    diff: changedFields,
+    current: () => getCommitment(actor, id),
+  });
   return getCommitment(actor, id);
 }
 

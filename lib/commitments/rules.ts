@@ -19,15 +19,10 @@ import type { CommitmentStatus } from '@/lib/generated/prisma/enums';
 /** Statuses that end a commitment: no alert once delivered or cancelled. */
 export const CLOSED_STATUSES: readonly CommitmentStatus[] = ['DELIVERED', 'CANCELLED'];
 
-const parisDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { parisDay } from '@/lib/calendar';
 
-/** The calendar day (YYYY-MM-DD) in France at that instant. */
-export const parisDay = (instant: Date): string => parisDayFormat.format(instant);
+/** The calendar day (YYYY-MM-DD) in France at that instant: the one calendar (lib/calendar.ts). */
+export { parisDay };
 
 /** Day number (days since 1970-01-01) of a YYYY-MM-DD string. */
 const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);

@@ -1,10 +1,10 @@
 // Recording regional committees: authorization, linked-action checks, optimistic
 // concurrency and audit in one place.
 import { db, type Tx } from '@/lib/db';
-import { AppError, conflict, invalid, notFound } from '@/lib/errors';
+import { invalid, notFound } from '@/lib/errors';
 import { authorize, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
-import { formatDateTime } from '@/lib/labels';
+import { versionedEntity, versionedWrite } from '@/lib/versioning';
 import { parseInput } from '@/lib/validation';
 import {
   COMMITTEE_ENTITY,
@@ -14,7 +14,6 @@ import {
   getCommittee,
   isoDay,
   attendeesOf,
-  lastWrite,
   type CommitteeDto,
 } from './queries';
 import { committeeCreateSchema, committeeUpdateSchema } from './schemas';
@@ -56,8 +55,6 @@ async function snapshot(tx: Tx, id: string): Promise<Snapshot> {
 function changedFields(before: Snapshot, after: Snapshot): SnapshotField[] {
   return SNAPSHOT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
-
-const pick = (s: Snapshot, fields: readonly SnapshotField[]) => Object.fromEntries(fields.map((f) => [f, s[f]]));
 
 /**
  * Checks that every newly linked action may be discussed by a committee of the region:
@@ -135,30 +132,15 @@ export async function createCommittee(actor: Actor, regionCode: string, input: u
   return getCommittee(actor, id);
 }
 
-class StaleVersion extends Error {}
-class NoChange extends Error {}
-
-/** The changes made since `baseVersion`, for a message that says what changed and who did it. */
-async function conflictSince(actor: Actor, id: string, baseVersion: number): Promise<AppError> {
-  const [current, entries] = await Promise.all([
-    getCommittee(actor, id),
-    db.auditLog.findMany({
-      where: { entityType: COMMITTEE_ENTITY, entityId: id, entityVersion: { gt: baseVersion } },
-      orderBy: { id: 'asc' },
-      select: { at: true, after: true, actor: { select: { name: true } } },
-    }),
-  ]);
-  const fields = [...new Set(entries.flatMap((e) => Object.keys((e.after as object | null) ?? {})))].filter(
-    (f): f is SnapshotField => (SNAPSHOT_FIELDS as readonly string[]).includes(f),
-  );
-  const last = entries.at(-1);
-  const who = last ? `par ${last.actor?.name ?? 'un autre utilisateur'} le ${formatDateTime(last.at)}` : 'entre-temps';
-  const list = fields.length ? ` (champs modifiés : ${fields.map((f) => COMMITTEE_FIELD_LABELS[f]).join(', ')})` : '';
-  return conflict(
-    `Ce comité a été modifié ${who}${list} depuis que vous l'avez ouvert. Vos modifications n'ont pas été enregistrées : reprenez-les sur la version à jour.`,
-    { committee: current, changedFields: fields, baseVersion },
-  );
-}
+/** How a committee is versioned (ADR 0021): a real version column, its tracked fields and labels. */
+export const COMMITTEE_VERSIONING = versionedEntity({
+  entity: COMMITTEE_ENTITY,
+  key: 'committee',
+  fields: SNAPSHOT_FIELDS,
+  labels: COMMITTEE_FIELD_LABELS,
+  wording: { subject: 'Ce comité', feminine: false },
+  what: 'Comité',
+});
 
 /**
  * Updates a committee; `version` must be the one the edit was based on. `actionIds`,
@@ -169,14 +151,15 @@ export async function updateCommittee(actor: Actor, id: string, input: unknown):
   if (!row) throw notFound('Comité');
   authorize(actor, 'committee:record', { regionCode: row.regionCode });
   const { version: baseVersion, ...data } = parseInput(committeeUpdateSchema, input);
-  try {
-    await db.$transaction(async (tx) => {
-      // Writers of one committee queue here, so the version read below cannot move
-      // before this transaction commits.
-      await tx.$queryRaw`select id from "RegionalCommittee" where id = ${id} for update`;
-      const { version } = await lastWrite(tx, id);
-      if (version !== baseVersion) throw new StaleVersion();
-      const before = await snapshot(tx, id);
+  await versionedWrite(COMMITTEE_VERSIONING, {
+    actor,
+    id,
+    baseVersion,
+    operation: 'update',
+    snapshot: (tx) => snapshot(tx, id),
+    diff: changedFields,
+    current: () => getCommittee(actor, id),
+    write: async (tx, before) => {
       if (data.actionIds) {
         await checkLinkableActions(tx, actor, row.regionCode, data.actionIds, new Set(before.actionIds));
         // The set replaced is the one the actor can see: links to actions out of their
@@ -198,22 +181,7 @@ export async function updateCommittee(actor: Actor, id: string, input: unknown):
           ...(data.decisions !== undefined && { decisions: data.decisions }),
         },
       });
-      const after = await snapshot(tx, id);
-      const fields = changedFields(before, after);
-      if (!fields.length) throw new NoChange();
-      await recordAudit(tx, {
-        actor,
-        entityType: COMMITTEE_ENTITY,
-        entityId: id,
-        operation: 'update',
-        entityVersion: version + 1,
-        before: pick(before, fields),
-        after: pick(after, fields),
-      });
-    });
-  } catch (error) {
-    if (error instanceof StaleVersion) throw await conflictSince(actor, id, baseVersion);
-    if (!(error instanceof NoChange)) throw error;
-  }
+    },
+  });
   return getCommittee(actor, id);
 }

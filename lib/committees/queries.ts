@@ -46,7 +46,7 @@ export interface CommitteeSummary {
 export interface CommitteeDto extends Omit<CommitteeSummary, 'actionCount'> {
   /** Linked actions the actor may read, by territory then reference. */
   actions: CommitteeActionRef[];
-  /** Base version for an edit (number of audited writes). */
+  /** Base version for an edit (the version column, bumped by every audited edit: ADR 0021). */
   version: number;
   createdAt: string;
   /** The fields below are null with limited access. */
@@ -175,7 +175,7 @@ function toSummary(actor: Actor, row: SummaryRow): CommitteeSummary {
   };
 }
 
-/** The latest audited write of a committee: its version, when and by whom. */
+/** The latest audited write of a committee: when and by whom (the version is a column, ADR 0021). */
 export async function lastWrite(client: Pick<typeof db, 'auditLog'>, id: string) {
   const last = await client.auditLog.findFirst({
     where: { entityType: COMMITTEE_ENTITY, entityId: id },
@@ -199,6 +199,7 @@ export async function getCommittee(actor: Actor, id: string): Promise<CommitteeD
       attendees: true,
       createdAt: true,
       createdById: true,
+      version: true,
       region: { select: { code: true, name: true } },
       actions: { where: visibleLinkWhere(actor), select: { action: { select: actionRefSelect } } },
     },
@@ -224,11 +225,11 @@ export async function getCommittee(actor: Actor, id: string): Promise<CommitteeD
       .map((l) => l.action)
       .sort(byTerritoryThenNumber)
       .map(toActionRef),
-    version: last.version,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     createdBy: full ? (creator?.name ?? null) : null,
-    updatedAt: full && last.version > 1 ? (last.at?.toISOString() ?? null) : null,
-    updatedBy: full && last.version > 1 ? last.by : null,
+    updatedAt: full && row.version > 1 ? (last.at?.toISOString() ?? null) : null,
+    updatedBy: full && row.version > 1 ? last.by : null,
   };
 }
 

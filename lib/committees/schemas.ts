@@ -63,8 +63,8 @@ export const committeeCreateSchema = z.strictObject({
 });
 
 /**
- * The version the edit was based on (see `CommitteeDto.version`). Committees have no
- * version column: it is the number of audited writes, read from the audit log.
+ * The version the edit was based on (see `CommitteeDto.version`). 0 is the version of a
+ * committee recorded before it had a version column and never audited (ADR 0021).
  */
 export const committeeVersionField = z
   .number({ error: 'La version de référence (version) est obligatoire.' })

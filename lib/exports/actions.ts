@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/authz/policy';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
 import { actionSelect, toActionDto, type ActionRow } from '@/lib/actions/dto';
 import { ACTION_FIELDS, COLUMN_SELECT, EXPORT_COLUMNS, type Cell, type ExportCellType } from '@/lib/actions/fields';
+import { parisDay } from '@/lib/calendar';
 
 const MAX_ROWS = 50_000;
 
@@ -41,7 +42,8 @@ const BATCH = 1_000;
 
 /** The export's rows, batch by batch (same order and limit as before). */
 export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
-  const ctx = { today: new Date().toISOString().slice(0, 10) };
+  // Late = due before today in France (lib/calendar.ts).
+  const ctx = { today: parisDay(new Date()) };
   const where = scopedActionWhere(actor, filters);
   const regionNames = new Map((await db.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   // Batches are whole territories (≈ BATCH actions each), read in territory-name order:

@@ -5,6 +5,7 @@ import { territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { HEALTH_RANK, territoryHealth, type Health, type HealthInput, type HealthStatus } from './territory-health';
+import { parisDay } from '@/lib/calendar';
 
 export interface TerritoryHealth extends Health {
   input: HealthInput;
@@ -18,7 +19,6 @@ export interface TerritoryHealthRow {
   health: TerritoryHealth;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 // One collator for every sort (String#localeCompare with a locale builds one per call).
 const byName = new Intl.Collator('fr');
 
@@ -27,7 +27,8 @@ export async function healthInputsByTerritoryId(territoryIds: string[], today: D
   const out = new Map<string, HealthInput>();
   if (!territoryIds.length) return out;
   const ids = Prisma.join(territoryIds);
-  const day = isoDay(today);
+  // Late = due before that day in France (lib/calendar.ts), not the UTC day.
+  const day = parisDay(today);
   const rows = await db.$queryRaw<
     { id: string; actions: bigint; blocked: bigint; milestones: bigint; late: bigint; lastAction: Date | null; lastAudit: Date | null; pending: Date | null }[]
   >`
@@ -80,7 +81,7 @@ export async function healthByTerritoryId(territoryIds: string[], today: Date = 
  * territory and day; the caller has already checked that the actor may read it.
  */
 export async function territoryHealthOf(territoryId: string, today: Date = new Date()): Promise<TerritoryHealth | undefined> {
-  const key = JSON.stringify([territoryId, isoDay(today)]);
+  const key = JSON.stringify([territoryId, parisDay(today)]);
   const input = await cachedByDataVersion('territory-health-one', key, async () =>
     (await healthInputsByTerritoryId([territoryId], today)).get(territoryId),
   );
@@ -99,7 +100,7 @@ export async function listTerritoryHealth(
   filters: { regionCode?: string } = {},
   today: Date = new Date(),
 ): Promise<TerritoryHealthRow[]> {
-  const key = JSON.stringify([territoryScope(actor), filters.regionCode ?? null, isoDay(today)]);
+  const key = JSON.stringify([territoryScope(actor), filters.regionCode ?? null, parisDay(today)]);
   const cached = await cachedByDataVersion('territory-health', key, async () => {
     const territories = await db.territory.findMany({
       where: { AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}] },

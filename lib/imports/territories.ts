@@ -321,11 +321,13 @@ async function write(tx: Tx, actor: Actor, { phase, creates, updates, epciBySire
       await tx.territoryEpci.deleteMany({ where: { territoryId: u.id } });
       await tx.territoryEpci.createMany({ data: u.after.epcis.map((epciSiren) => ({ territoryId: u.id, epciSiren })) });
     }
-    await tx.territory.update({
+    // A new version too (ADR 0021): an administrator's edit based on the previous one gets a conflict.
+    const { version } = await tx.territory.update({
       where: { id: u.id },
-      data: { name: u.after.name, ...(epcisChanged && { ...geoOf(u.after.epcis), compositionIllustrative: false }) },
+      data: { name: u.after.name, version: { increment: 1 }, ...(epcisChanged && { ...geoOf(u.after.epcis), compositionIllustrative: false }) },
+      select: { version: true },
     });
-    await recordAudit(tx, { actor, entityType: 'Territory', entityId: u.id, operation: 'import-update', territoryId: u.id, before: u.before, after: u.after });
+    await recordAudit(tx, { actor, entityType: 'Territory', entityId: u.id, operation: 'import-update', territoryId: u.id, entityVersion: version, before: u.before, after: u.after });
   }
 }
 

@@ -5,7 +5,7 @@
 import { db, type PrismaClient } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { notifyOverdueCommitments } from '@/lib/commitments/mutations';
-import { parisDay } from '@/lib/commitments/rules';
+import { parisDay } from '@/lib/calendar';
 import { runWeeklyDigest } from '@/lib/mail/digest';
 import { parisClock, parisWeek } from '@/lib/mail/weeks';
 import { purgeExpired, type HousekeepingResult } from './housekeeping';

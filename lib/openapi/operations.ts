@@ -366,8 +366,11 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/admin/users/{id}',
     tag: 'admin',
     summary: 'Modifier les rôles ou l’activation d’un compte',
+    description:
+      'La version de base est exigée (`version` dans le corps ou en-tête `If-Match: "<n>"`), sauf pour une simple (dés)activation ; une version dépassée répond 409 (ADR 0021).',
     body: updateUserSchema,
     responses: { 200: json('Le compte.', userSchema) },
+    errors: [409],
   },
   {
     method: 'post',

@@ -5,6 +5,7 @@ import { can, type Actor } from '@/lib/authz/policy';
 import type { ActionStatus, Axis, PlanStatus, PlanVersionStatus, ReviewKind, ReviewTier, Role, TerritoryStatus } from '@/lib/generated/prisma/enums';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { compareSnapshots, type PlanDiff, type PlanSnapshot } from './diff';
+import { parisTodayDate } from '@/lib/calendar';
 
 export interface VersionSummary {
   number: number;
@@ -190,7 +191,8 @@ export interface PlanOverview {
 
 export async function getPlanOverview(actor: Actor, slug: string): Promise<PlanOverview> {
   const territory = await getTerritoryRef(actor, slug);
-  const today = new Date(new Date().toISOString().slice(0, 10));
+  // Late = due before today in France (lib/calendar.ts).
+  const today = parisTodayDate();
   const [plan, actions, lateMilestones, recent, versions] = await Promise.all([
     db.actionPlan.findUnique({ where: { territoryId: territory.id }, select: { status: true, version: true } }),
     db.action.findMany({

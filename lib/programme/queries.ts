@@ -10,6 +10,7 @@ import { reference } from '@/lib/actions/dto';
 import { listOperators } from '@/lib/actions/queries';
 import { clampPage } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { parisTodayDate } from '@/lib/calendar';
 
 /** Sort of the cross-territory list; always ends on a unique key so pages never overlap. */
 function programmeOrderBy(sort: ProgrammeFilters['sort']): Prisma.ActionOrderByWithRelationInput[] {
@@ -47,7 +48,8 @@ export interface ProgrammeOverview {
 
 export async function getProgrammeOverview(actor: Actor, filters: ProgrammeFilters = {}): Promise<ProgrammeOverview> {
   authorize(actor, 'programme:read', null);
-  const today = new Date(new Date().toISOString().slice(0, 10));
+  // Late = due before today in France (lib/calendar.ts).
+  const today = parisTodayDate();
   // Keyed by what the figures depend on: the scope, the filters, the day (late milestones,
   // stale territories) and the data version read from PostgreSQL (lib/cache/data-version.ts),
   // so that a write through any instance is seen at once by every instance.

@@ -5,6 +5,10 @@ import { can, territoryScope, territoryWhere, type Actor } from '@/lib/authz/pol
 import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus, Axis, IndicatorKind, PlanStatus, PlanVersionStatus } from '@/lib/generated/prisma/enums';
+import { PARIS_TODAY_SQL_TEXT } from '@/lib/calendar';
+
+/** Today in France in PostgreSQL: what a due date is late against (lib/calendar.ts). */
+const PARIS_TODAY_SQL = Prisma.raw(PARIS_TODAY_SQL_TEXT);
 
 export interface TerritoryDashboardRow {
   slug: string;
@@ -35,7 +39,7 @@ export async function territoryDashboardRows(territoryIds: string[]): Promise<Ma
       from "Action" where "archivedAt" is null and "territoryId" in (${ids}) group by 1, 2`,
     db.$queryRaw<{ territoryId: string; n: bigint }[]>`
       select a."territoryId", count(*) as n from "Milestone" m join "Action" a on a.id = m."actionId"
-      where a."archivedAt" is null and m."doneAt" is null and m."dueDate" < current_date and a."territoryId" in (${ids})
+      where a."archivedAt" is null and m."doneAt" is null and m."dueDate" < ${PARIS_TODAY_SQL} and a."territoryId" in (${ids})
       group by 1`,
     db.$queryRaw<{ territoryId: string; kind: IndicatorKind; actual: Prisma.Decimal | null; target: Prisma.Decimal | null }[]>`
       select a."territoryId", i.kind, sum(i.actual) as actual, sum(i.target) as target

@@ -5,18 +5,34 @@
 // Authorization is in lib/admin (national administrators only).
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated, type FieldErrors } from '@/lib/errors';
 import { failure } from '@/lib/action-result';
-import { formField, slugArg } from '@/lib/server-action-input';
+import { idAndDataArgs, parseArgs, slugArg } from '@/lib/server-action-input';
+import { z } from 'zod';
+import '@/lib/validation';
 import { env } from '@/lib/env';
 import { inviteUser, reinviteUser, updateMemberships, updateUser } from '@/lib/admin/users';
 import { createOperator, updateOperator } from '@/lib/admin/operators';
 import { updateTerritory } from '@/lib/admin/territories';
-import { ROLES, scopeKindOf, splitSirens } from '@/lib/admin/schemas';
+import { formVersion, withBaseVersion } from '@/lib/versioning/base-version';
+import type { ConflictCurrent, FormSaveResult } from '@/lib/forms/save-result';
+import { saveFailure } from '@/lib/forms/save-failure';
+import { ROLES, scopeKindOf } from '@/lib/admin/schemas';
 
-export type FormState = { ok: boolean; message: string; errors?: FieldErrors } | null;
+/** `conflict`: the one 409 `current` object (lib/versioning) when the base version was stale. */
+export type FormState = { ok: boolean; message: string; errors?: FieldErrors; conflict?: ConflictCurrent } | null;
+
+/** A failed write as a form state: the message, the field errors, or the conflict's `current`. */
+function failed(error: unknown, lines?: number[]): FormState {
+  const f = failure(error);
+  return {
+    ok: false,
+    message: f.message,
+    ...(f.errors && { errors: lines ? toFormLines(f.errors, lines) : f.errors }),
+    ...(f.conflict !== undefined && { conflict: f.conflict as ConflictCurrent }),
+  };
+}
 
 export type InviteState =
   | { ok: true; message: string; userId: string; name: string; activationUrl: string }
@@ -132,10 +148,10 @@ export async function saveMembershipsForm(_prev: FormState, form: FormData): Pro
   const id = text(form, 'id');
   const { rows, lines } = membershipsFrom(form);
   try {
-    await updateMemberships(await actor(), id, { memberships: rows });
+    // The version the roles editor was rendered from (ADR 0021): a stale one is a conflict.
+    await updateMemberships(await actor(), id, { memberships: rows, version: formVersion(form) });
   } catch (error) {
-    const f = failure(error);
-    return { ok: false, message: f.message, errors: toFormLines(f.errors, lines) };
+    return failed(error, lines);
   }
   revalidatePath('/', 'layout');
   return { ok: true, message: 'Rôles enregistrés. Ils s’appliquent dès la prochaine page consultée par l’utilisateur.' };
@@ -145,9 +161,9 @@ export async function setUserActiveForm(_prev: FormState, form: FormData): Promi
   const id = text(form, 'id');
   const active = text(form, 'active') === 'true';
   try {
-    await updateUser(await actor(), id, { active });
+    await updateUser(await actor(), id, { active, version: formVersion(form) });
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
   revalidatePath('/', 'layout');
   return {
@@ -167,34 +183,34 @@ export async function createOperatorForm(_prev: FormState, form: FormData): Prom
     revalidatePath('/administration/operateurs');
     return { ok: true, message: `Opérateur « ${created.name} » créé (identifiant ${created.slug}).` };
   } catch (error) {
-    return failure(error);
+    return failed(error);
   }
 }
 
-export async function updateOperatorForm(_prev: FormState, form: FormData): Promise<FormState> {
+/** Saves an operator's edit form (toolkit): `{ id, data }`, `data` with its base version (required). */
+export async function saveOperator(raw: unknown): Promise<FormSaveResult> {
   try {
-    const updated = await updateOperator(await actor(), text(form, 'id'), { name: text(form, 'name'), kind: text(form, 'kind') });
+    const { id, data } = parseArgs(idAndDataArgs, raw);
+    const saved = await updateOperator(await actor(), id, withBaseVersion(new Headers(), data, { required: true }));
     revalidatePath('/', 'layout');
-    return { ok: true, message: `Opérateur « ${updated.name} » enregistré.` };
+    return { ok: true, id: saved.id, version: saved.version, redirectTo: '/administration/operateurs', message: `Opérateur « ${saved.name} » enregistré.` };
   } catch (error) {
-    return failure(error);
+    return saveFailure(error);
   }
 }
 
-export async function updateTerritoryForm(_prev: FormState, form: FormData): Promise<FormState> {
-  let slug: string;
+/**
+ * Saves the territory edit form (components/forms toolkit): `{ slug, data }` where `data`
+ * carries the base version (required, ADR 0021). A stale one → `{ ok: false, conflict }`
+ * with the one 409 `current`.
+ */
+export async function saveTerritory(raw: unknown): Promise<FormSaveResult> {
   try {
-    slug = formField(form, 'slug', slugArg);
-    await updateTerritory(await actor(), slug, {
-      name: text(form, 'name'),
-      phase: text(form, 'phase'),
-      status: text(form, 'status'),
-      officialId: text(form, 'officialId'),
-      epcis: splitSirens(text(form, 'epcis')),
-    });
+    const { slug, data } = parseArgs(z.strictObject({ slug: slugArg, data: z.unknown() }), raw);
+    const saved = await updateTerritory(await actor(), slug, withBaseVersion(new Headers(), data, { required: true }));
+    revalidatePath('/', 'layout');
+    return { ok: true, id: saved.slug, version: saved.version, redirectTo: `/administration/territoires/${saved.slug}?enregistre=1` };
   } catch (error) {
-    return failure(error);
+    return saveFailure(error);
   }
-  revalidatePath('/', 'layout');
-  redirect(`/administration/territoires/${slug}?enregistre=1`);
 }

@@ -27,6 +27,7 @@ import {
 } from '@/lib/labels';
 import { archiveOrRestorePlanActionForm, recordIndicatorValueForm, savePlanActionProgress } from './server-actions';
 import { IndicatorValues } from '@/components/actions/indicator-values';
+import { parisDay } from '@/lib/calendar';
 
 export const metadata: Metadata = { title: 'Fiche action' };
 
@@ -52,7 +53,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const committees = await listCommitteesForAction(actor, id);
   const { canEdit } = permissions;
   const financed = dto.financing.reduce((s, f) => s + (f.status === 'REFUSED' ? 0 : f.amountCents), 0);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay();
   return (
     <>
       <PageHeader

@@ -11,7 +11,8 @@ import { OPERATOR_KINDS } from '@/lib/admin/schemas';
 import { OPERATOR_KIND_LABELS } from '@/lib/admin/labels';
 import { orNotFound } from '@/lib/pages';
 import { formatInteger } from '@/lib/labels';
-import { createOperatorForm, updateOperatorForm } from '../server-actions';
+import { createOperatorForm, saveOperator } from '../server-actions';
+import { OperatorForm } from './operator-form';
 
 export const metadata: Metadata = { title: 'Opérateurs' };
 
@@ -60,16 +61,7 @@ export default async function OperatorsPage() {
                     <summary className="link cursor-pointer">
                       Renommer<span className="sr-only"> {o.name}</span>
                     </summary>
-                    <ServerForm
-                      action={updateOperatorForm}
-                      hidden={{ id: o.id }}
-                      submitLabel="Enregistrer"
-                      submitAriaLabel={`Enregistrer l’opérateur ${o.name}`}
-                      className="mt-3 w-72 space-y-3"
-                    >
-                      <TextInput id={`op-${o.slug}-nom`} name="name" label="Nom" required maxLength={200} defaultValue={o.name} />
-                      <Select id={`op-${o.slug}-type`} name="kind" label="Type" defaultValue={o.kind} options={kindOptions} />
-                    </ServerForm>
+                    <OperatorForm operator={o} slug={o.slug} save={saveOperator} />
                   </details>
                 </Td>
               </Tr>

@@ -11,6 +11,7 @@ import { getAdminTerritory, searchEpcis } from '@/lib/admin/territories';
 import { orNotFound } from '@/lib/pages';
 import { formatInteger } from '@/lib/labels';
 import { TerritoryForm } from './territory-form';
+import { saveTerritory } from '../../server-actions';
 
 export const metadata: Metadata = { title: 'Modifier un territoire' };
 
@@ -52,16 +53,7 @@ export default async function AdminTerritoryPage({
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-8 lg:col-span-2">
           <Card title="Modifier" headingLevel={2}>
-            <TerritoryForm
-              initial={{
-                slug: t.slug,
-                name: t.name,
-                officialId: t.officialId ?? '',
-                phase: t.phase,
-                status: t.status,
-                epcis: t.epcis.map((e) => e.siren),
-              }}
-            />
+            <TerritoryForm slug={t.slug} initial={t} save={saveTerritory} />
           </Card>
           <Table caption={`Composition actuelle : ${t.epcis.length} EPCI`}>
             <THead>

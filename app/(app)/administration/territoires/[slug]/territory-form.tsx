@@ -1,83 +1,104 @@
 'use client';
 
+// The territory edit form, on the form toolkit (components/forms): error summary, per-field
+// errors, the one conflict panel (keep mine / take theirs) when another administrator saved
+// first, unsaved-changes warning. Pure logic: lib/admin/territory-form-logic.ts.
 import Link from 'next/link';
-import { useActionState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
+import { useForm } from '@/components/forms/use-form';
 import { buttonClasses } from '@/components/ui/button';
 import { RadioGroup, RequiredFieldsNote, Select, TextArea, TextInput } from '@/components/ui/form';
 import { TERRITORY_PHASES, TERRITORY_STATUSES } from '@/lib/admin/schemas';
+import {
+  territoryConflictAdapter,
+  territoryFormValues,
+  territoryPayload,
+  TERRITORY_FIELD_LABELS,
+  TERRITORY_FORM_FIELDS,
+  type TerritoryFormSource,
+  type TerritoryFormValues,
+  type TerritoryPayload,
+} from '@/lib/admin/territory-form-logic';
+import type { FormSaveResult } from '@/lib/forms/save-result';
 import { TERRITORY_PHASE_LABELS, TERRITORY_STATUS_LABELS } from '@/lib/labels';
 import type { TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
-import { updateTerritoryForm, type FormState } from '../../server-actions';
 
-export interface TerritoryFormValues {
+const ids: Record<string, string> = { name: 'name', officialId: 'officialId', phase: 'phase-0', status: 'status', epcis: 'epcis' };
+
+export function TerritoryForm({
+  slug,
+  initial,
+  save,
+}: {
   slug: string;
-  name: string;
-  officialId: string;
-  phase: TerritoryPhase;
-  status: TerritoryStatus;
-  epcis: string[];
-}
-
-/** Messages of a field and of its items (`epcis.3` → "Ligne 4 : …"). */
-function messagesOf(errors: Record<string, string[]>, field: string): string[] | undefined {
-  const out: string[] = [];
-  for (const [key, messages] of Object.entries(errors)) {
-    const [top, index] = key.split('.');
-    if (top !== field) continue;
-    out.push(...(index !== undefined ? messages.map((m) => `Ligne ${Number(index) + 1} : ${m}`) : messages));
-  }
-  return out.length ? out : undefined;
-}
-
-export function TerritoryForm({ initial }: { initial: TerritoryFormValues }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(updateTerritoryForm, null);
-  const errors = state?.errors ?? {};
-  const general = errors._;
+  initial: TerritoryFormSource;
+  save: (raw: unknown) => Promise<FormSaveResult>;
+}) {
+  const form = useForm<TerritoryFormValues, TerritoryFormSource, TerritoryPayload>({
+    id: 'territoire',
+    initialValues: () => territoryFormValues(initial),
+    baseVersion: initial.version,
+    validate: territoryPayload,
+    save: (data) => save({ slug, data }),
+    errorMap: {
+      order: TERRITORY_FORM_FIELDS,
+      target: (key) => ids[key.split('.')[0] ?? ''] ?? null,
+      text: (key, m) => `${TERRITORY_FIELD_LABELS[key.split('.')[0] ?? ''] ?? key} : ${m}`,
+    },
+    touchKey: (key) => key.split('.')[0] ?? key,
+    conflict: territoryConflictAdapter,
+  });
   return (
-    <form action={action} className="space-y-6" aria-busy={pending}>
-      <input type="hidden" name="slug" value={initial.slug} />
-      {state && !state.ok && (
-        <Alert tone="error" title="Le territoire n’a pas été enregistré">
-          <p>{state.message}</p>
-          {general && (
-            <ul className="mt-2 list-disc pl-6">
-              {general.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+    <form {...form.formProps} className="space-y-6">
+      <FormFeedback form={form} submitLabel="Enregistrer le territoire" />
       <RequiredFieldsNote />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextInput id="name" name="name" label="Nom" required maxLength={200} defaultValue={initial.name} error={messagesOf(errors, 'name')} />
+        <TextInput
+          id="name"
+          name="name"
+          label="Nom"
+          required
+          maxLength={200}
+          value={form.values.name}
+          onChange={(e) => form.setField('name', e.target.value)}
+          onBlur={() => form.touch('name')}
+          error={form.errorsFor('name')}
+          hint={form.hint('name')}
+        />
         <TextInput
           id="officialId"
           name="officialId"
           label="Identifiant officiel"
-          hint="Celui de la liste publiée sur data.gouv.fr (ti-XXXX). Vide : aucun."
+          hint={form.hint('officialId', 'Celui de la liste publiée sur data.gouv.fr (ti-XXXX). Vide : aucun.')}
           maxLength={15}
-          defaultValue={initial.officialId}
-          error={messagesOf(errors, 'officialId')}
+          value={form.values.officialId}
+          onChange={(e) => form.setField('officialId', e.target.value)}
+          onBlur={() => form.touch('officialId')}
+          error={form.errorsFor('officialId')}
         />
         <RadioGroup
+          key={`phase-${form.revision}`}
           id="phase"
           name="phase"
           label="Phase"
           required
-          defaultValue={initial.phase}
+          hint={form.hint('phase')}
+          defaultValue={form.values.phase}
+          onChange={(e) => form.setField('phase', e.target.value as TerritoryPhase)}
           options={TERRITORY_PHASES.map((p) => ({ value: p, label: TERRITORY_PHASE_LABELS[p] }))}
-          error={messagesOf(errors, 'phase')}
+          error={form.errorsFor('phase')}
         />
         <Select
           id="status"
           name="status"
           label="Statut"
           required
-          defaultValue={initial.status}
+          hint={form.hint('status')}
+          value={form.values.status}
+          onChange={(e) => form.setField('status', e.target.value as TerritoryStatus)}
+          onBlur={() => form.touch('status')}
           options={TERRITORY_STATUSES.map((s) => ({ value: s, label: TERRITORY_STATUS_LABELS[s] }))}
-          error={messagesOf(errors, 'status')}
+          error={form.errorsFor('status')}
         />
       </div>
       <TextArea
@@ -86,19 +107,21 @@ export function TerritoryForm({ initial }: { initial: TerritoryFormValues }) {
         label="Composition : SIREN des EPCI"
         required
         rows={8}
-        hint="Un SIREN (9 chiffres) par ligne, ou séparés par des virgules. La liste remplace la composition actuelle ; départements, régions et population sont recalculés, et les copilotes régionaux voient le territoire selon ses nouvelles régions."
-        defaultValue={initial.epcis.join('\n')}
+        hint={form.hint(
+          'epcis',
+          'Un SIREN (9 chiffres) par ligne, ou séparés par des virgules. La liste remplace la composition actuelle ; départements, régions et population sont recalculés, et les copilotes régionaux voient le territoire selon ses nouvelles régions.',
+        )}
+        value={form.values.epcis}
+        onChange={(e) => form.setField('epcis', e.target.value)}
+        onBlur={() => form.touch('epcis')}
         className="max-w-md"
-        error={messagesOf(errors, 'epcis')}
+        error={form.groupErrors('epcis', 'Ligne')}
       />
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClasses('primary', 'md')}>
-          {pending ? 'Enregistrement…' : 'Enregistrer le territoire'}
-        </button>
+      <SubmitBar form={form} label="Enregistrer le territoire">
         <Link href="/administration/territoires" className={buttonClasses('ghost', 'md')}>
           Retour à la liste
         </Link>
-      </div>
+      </SubmitBar>
     </form>
   );
 }

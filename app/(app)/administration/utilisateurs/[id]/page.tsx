@@ -47,6 +47,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             </p>
             <MembershipsForm
               userId={user.id}
+              version={user.version}
               choices={choices}
               initial={user.memberships.map((m) => ({
                 role: m.role,
@@ -106,7 +107,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 </p>
                 <ServerForm
                   action={setUserActiveForm}
-                  hidden={{ id: user.id, active: 'false' }}
+                  hidden={{ id: user.id, active: 'false', version: user.version }}
                   submitLabel="Désactiver le compte"
                   pendingLabel="Désactivation…"
                   variant="danger"
@@ -117,7 +118,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <p className="mb-4 text-sm text-neutral-700">Le compte est désactivé : la personne ne peut plus se connecter.</p>
                 <ServerForm
                   action={setUserActiveForm}
-                  hidden={{ id: user.id, active: 'true' }}
+                  hidden={{ id: user.id, active: 'true', version: user.version }}
                   submitLabel="Réactiver le compte"
                   pendingLabel="Réactivation…"
                   variant="secondary"

@@ -1,13 +1,14 @@
 import { apiRoute } from '@/lib/http';
 import { exportActionsCsvStream } from '@/lib/exports/actions';
 import { programmeFiltersSchema } from '@/lib/actions/programme-filters';
+import { parisDay } from '@/lib/calendar';
 
 export const GET = apiRoute(async ({ actor, request }) => {
   const q = request.nextUrl.searchParams;
   const filters = programmeFiltersSchema.parse(Object.fromEntries(q));
   // Streamed batch by batch (bounded memory).
   const csv = await exportActionsCsvStream(actor, filters, q.get('sep') === 'comma' ? ',' : ';');
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = parisDay();
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -10,7 +10,7 @@ import { listActions } from '@/lib/actions/queries';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
 import { milestoneState, timelinePeriod, timelineRows } from '@/lib/plans/timeline';
-import { parisDay } from '@/lib/commitments/rules';
+import { parisDay } from '@/lib/calendar';
 import { ACTION_STATUS_LABELS, AXIS_SHORT_LABELS, formatDate } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Calendrier du plan' };
