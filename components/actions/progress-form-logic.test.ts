@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planConflict, readConflict, resolveConflict } from '@/components/forms/conflict';
 import { summarizeErrors } from '@/components/forms/errors';
 import type { ActionDto } from '@/lib/actions/dto';
-import { buildProgressPayload, progressConflict, progressErrorMap, progressValuesFrom } from './progress-form-logic';
+import { buildProgressPayload, progressConflict, progressErrorMap, progressValuesFrom, today } from './progress-form-logic';
 
 const action = {
   id: 'a1',
@@ -69,5 +69,13 @@ describe('progress form logic', () => {
     expect(values.actuals).toEqual({ 'i1-new': '7', 'i2-new': '1' });
     expect(values.done).toEqual({ m1: '2026-02-01' });
     expect(buildProgressPayload(values, conflict.version).data).toMatchObject({ version: 3, indicators: [{ id: 'i1-new', actual: 7 }, { id: 'i2-new', actual: 1 }] });
+  });
+});
+
+describe('the day a milestone is ticked done', () => {
+  it('is the day in France, whatever the browser’s time zone', () => {
+    expect(today(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
+    expect(today(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
+    expect(today(new Date('2026-12-02T12:00:00Z'))).toBe('2026-12-02');
   });
 });

@@ -8,6 +8,7 @@ import type { ActionStatus } from '@/lib/generated/prisma/enums';
 import { ACTION_STATUS_LABELS, formatDate } from '@/lib/labels';
 import { fieldErrorsFromZod } from '@/lib/validation';
 import { formatDecimalInput, parseDecimalInput } from './money';
+import { parisDay } from '@/lib/calendar';
 
 export interface ProgressValues {
   /** The action as stored at the base version: the indicators and milestones the form lists. */
@@ -137,10 +138,9 @@ export const progressConflict: ConflictAdapter<ProgressValues, ActionDto> = {
   label: labelOf,
 };
 
-/** Today in the person's time zone, as the schema's YYYY-MM-DD. */
+/** Today in France (lib/calendar.ts, as every "today" of the app), as the schema's YYYY-MM-DD. */
 export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return parisDay(now);
 }
 
 export const formatActual = (value: number | null) => (value === null ? '—' : number.format(value));

@@ -3,7 +3,7 @@
 // A small form bound to a server action: works without JavaScript, shows the
 // action's French message (and per-field errors) in place when it fails.
 import { useActionState, type ReactNode } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { Alert, AlertList } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 
 export type ServerFormState = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
@@ -43,13 +43,7 @@ export function ServerForm({
       {state && (
         <Alert tone={state.ok ? 'success' : 'error'} className="mb-4">
           {state.message}
-          {errors.length > 0 && (
-            <ul className="mt-2 list-disc pl-6">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
+          <AlertList items={errors} />
         </Alert>
       )}
       {children}

@@ -23,3 +23,15 @@ export function Alert({ tone = 'info', title, className, children, ...props }: A
     </div>
   );
 }
+
+/** The reasons under an alert's message (a refused file, a refused form). */
+export function AlertList({ items }: { items: string[] }) {
+  if (!items.length) return null;
+  return (
+    <ul className="mt-2 list-disc pl-6">
+      {items.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}

@@ -14,6 +14,7 @@ import { getRegion, getTerritoryRef } from '@/lib/territories/queries';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus, IndicatorKind } from '@/lib/generated/prisma/enums';
 import { STATUSES } from '@/lib/actions/schemas';
+import { parisDay } from '@/lib/calendar';
 
 export interface MonthPoint {
   /** YYYY-MM */
@@ -47,7 +48,8 @@ const nextMonthStart = (month: string) => {
 
 /** The months from `first` (clamped to MAX_MONTHS back) to the month of `today`. */
 export function monthRange(first: Date | null, today: Date): string[] {
-  const end = monthKey(today);
+  // The current month is France's (lib/calendar.ts): on 1 March at 00:30 in Paris it is March.
+  const end = parisDay(today).slice(0, 7);
   const [ey, em] = end.split('-').map(Number) as [number, number];
   const earliest = new Date(Date.UTC(ey, em - MAX_MONTHS, 1));
   const start = first && first > earliest ? first : earliest;

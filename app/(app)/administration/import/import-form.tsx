@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { ConfirmOrAbandon, FileField, StepSection, UploadRefused, UploadStatus } from '@/components/uploads/upload-steps';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { ImportReport } from '@/lib/imports/territories';
 
@@ -120,29 +121,16 @@ export function ImportForm() {
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} className="space-y-6">
-        <div>
-          <label htmlFor="file" className="block font-medium">
-            Fichier CSV de la liste officielle
-          </label>
-          <p id="file-aide" className="text-sm text-neutral-700">
-            Les éditions publiées sur data.gouv.fr : une ligne par commune (insee_com, lib_com, id_ti, lib_ti) ou une ligne par EPCI (id_ti,
-            siren_groupement, lib_groupement, lib_ti facultatif) ; séparateur « , » ou « ; », UTF-8. Les codes de commune des années passées
-            sont rapprochés de la géographie officielle actuelle.
-          </p>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby="file-aide"
-            className="mt-2 block"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setStep({ kind: 'idle' });
-            }}
-          />
-        </div>
+        <FileField
+          id="file"
+          label="Fichier CSV de la liste officielle"
+          help="Les éditions publiées sur data.gouv.fr : une ligne par commune (insee_com, lib_com, id_ti, lib_ti) ou une ligne par EPCI (id_ti, siren_groupement, lib_groupement, lib_ti facultatif) ; séparateur « , » ou « ; », UTF-8. Les codes de commune des années passées sont rapprochés de la géographie officielle actuelle."
+          accept=".csv,text/csv"
+          onFile={(f) => {
+            setFile(f);
+            setStep({ kind: 'idle' });
+          }}
+        />
         <div>
           <label htmlFor="phase" className="block font-medium">
             Phase du programme
@@ -157,9 +145,7 @@ export function ImportForm() {
         </button>
       </form>
 
-      <div role="status" aria-live="polite" className="text-sm font-medium text-neutral-900">
-        {status}
-      </div>
+      <UploadStatus status={status} />
       {working && progress && (
         <div>
           <label htmlFor={progressId} className="block text-sm text-neutral-800">
@@ -174,28 +160,11 @@ export function ImportForm() {
       )}
 
       {step.kind === 'error' && (
-        <section aria-labelledby="import-erreur" className="space-y-2">
-          <h2 id="import-erreur" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import refusé
-          </h2>
-          <Alert tone="error" role="region" aria-label="Erreurs du fichier">
-            <p>{step.message}</p>
-            {step.errors.length > 0 && (
-              <ul className="mt-2 list-disc pl-6">
-                {step.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        </section>
+        <UploadRefused id="import-erreur" headingRef={headingRef} label="Erreurs du fichier" message={step.message} errors={step.errors} />
       )}
 
       {step.kind === 'preview' && (
-        <section aria-labelledby="import-apercu" className="space-y-4">
-          <h2 id="import-apercu" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Aperçu : ce que le fichier va faire
-          </h2>
+        <StepSection id="import-apercu" headingRef={headingRef} title="Aperçu : ce que le fichier va faire">
           {step.stale && (
             <Alert tone="warning" title="La liste des territoires a changé depuis le premier aperçu">
               <p>Rien n’a été importé. Voici l’aperçu recalculé sur l’état actuel : vérifiez-le avant de confirmer.</p>
@@ -203,29 +172,18 @@ export function ImportForm() {
           )}
           <p>Rien n’est encore modifié. Vérifiez l’aperçu puis confirmez l’import.</p>
           <ReportDetails report={step.report} />
-          <div className="flex flex-wrap gap-4">
-            <button type="button" className={buttonClasses('primary', 'md')} onClick={() => void run('apply', step.report.fingerprint)}>
-              Confirmer l’import
-            </button>
-            <button
-              type="button"
-              className={buttonClasses('secondary', 'md')}
-              onClick={() => {
-                setStep({ kind: 'idle' });
-                setStatus('Import abandonné : rien n’a été modifié.');
-              }}
-            >
-              Abandonner
-            </button>
-          </div>
-        </section>
+          <ConfirmOrAbandon
+            onConfirm={() => void run('apply', step.report.fingerprint)}
+            onAbandon={() => {
+              setStep({ kind: 'idle' });
+              setStatus('Import abandonné : rien n’a été modifié.');
+            }}
+          />
+        </StepSection>
       )}
 
       {step.kind === 'done' && (
-        <section aria-labelledby="import-resultat" className="space-y-4">
-          <h2 id="import-resultat" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import terminé
-          </h2>
+        <StepSection id="import-resultat" headingRef={headingRef} title="Import terminé">
           <Alert tone="success" role="region" aria-label="Résultat de l’import">
             <p>
               {step.report.rows.toLocaleString('fr-FR')} lignes lues, {step.report.territories} territoires : {step.report.created.length} créé(s),{' '}
@@ -238,7 +196,7 @@ export function ImportForm() {
               Voir les territoires
             </Link>
           </p>
-        </section>
+        </StepSection>
       )}
     </div>
   );

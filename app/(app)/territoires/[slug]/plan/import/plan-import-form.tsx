@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { ConfirmOrAbandon, FileField, StepSection, UploadRefused, UploadStatus } from '@/components/uploads/upload-steps';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { ImportError, PlanImportReport, StaleRow } from '@/lib/plans/workbook';
 
@@ -90,69 +91,36 @@ export function PlanImportForm({ slug }: { slug: string }) {
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} className="space-y-6">
-        <div>
-          <label htmlFor="plan-file" className="block font-medium">
-            Classeur du plan (.xlsx)
-          </label>
-          <p id="plan-file-aide" className="text-sm text-neutral-700">
-            Le classeur téléchargé depuis le plan, modifié dans Excel ou LibreOffice (10 Mo au maximum).
-          </p>
-          <input
-            id="plan-file"
-            name="file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-describedby="plan-file-aide"
-            className="mt-2 block"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setStep({ kind: 'idle' });
-            }}
-          />
-        </div>
+        <FileField
+          id="plan-file"
+          label="Classeur du plan (.xlsx)"
+          help="Le classeur téléchargé depuis le plan, modifié dans Excel ou LibreOffice (10 Mo au maximum)."
+          accept={`.xlsx,${XLSX}`}
+          onFile={(f) => {
+            setFile(f);
+            setStep({ kind: 'idle' });
+          }}
+        />
         <button type="submit" disabled={step.kind === 'working'} className={buttonClasses('primary', 'md')}>
           Vérifier le classeur (aperçu)
         </button>
       </form>
 
-      <div role="status" aria-live="polite" className="text-sm font-medium text-neutral-900">
-        {status}
-      </div>
+      <UploadStatus status={status} />
 
       {step.kind === 'error' && (
-        <section aria-labelledby="plan-import-erreur" className="space-y-2">
-          <h2 id="plan-import-erreur" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import refusé
-          </h2>
-          <Alert tone="error" role="region" aria-label="Erreur du classeur">
-            <p>{step.message}</p>
-            {step.errors.length > 0 && (
-              <ul className="mt-2 list-disc pl-6">
-                {step.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        </section>
+        <UploadRefused id="plan-import-erreur" headingRef={headingRef} label="Erreur du classeur" message={step.message} errors={step.errors} />
       )}
 
       {step.kind === 'invalid' && (
-        <section aria-labelledby="plan-import-erreurs" className="space-y-4">
-          <h2 id="plan-import-erreurs" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import refusé : {step.report.errors.length} erreur(s) dans le classeur
-          </h2>
+        <StepSection id="plan-import-erreurs" headingRef={headingRef} title={`Import refusé : ${step.report.errors.length} erreur(s) dans le classeur`}>
           <p>Rien n’a été importé. Corrigez ces cellules puis renvoyez le classeur.</p>
           <ErrorTable errors={step.report.errors} />
-        </section>
+        </StepSection>
       )}
 
       {step.kind === 'stale' && (
-        <section aria-labelledby="plan-import-conflit" className="space-y-4">
-          <h2 id="plan-import-conflit" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import refusé : des actions ont été modifiées depuis le téléchargement
-          </h2>
+        <StepSection id="plan-import-conflit" headingRef={headingRef} title="Import refusé : des actions ont été modifiées depuis le téléchargement">
           <Alert tone="warning" role="region" aria-label="Lignes dont la version est périmée">
             <p>{step.message}</p>
             <ul className="mt-2 list-disc pl-6">
@@ -165,44 +133,26 @@ export function PlanImportForm({ slug }: { slug: string }) {
             </ul>
           </Alert>
           {step.errors.length > 0 && <ErrorTable errors={step.errors} />}
-        </section>
+        </StepSection>
       )}
 
       {step.kind === 'preview' && (
-        <section aria-labelledby="plan-import-apercu" className="space-y-4">
-          <h2 id="plan-import-apercu" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Aperçu : ce que le classeur va faire
-          </h2>
+        <StepSection id="plan-import-apercu" headingRef={headingRef} title="Aperçu : ce que le classeur va faire">
           <p>Rien n’est encore modifié. Vérifiez l’aperçu puis confirmez l’import.</p>
           <ReportDetails report={step.report} />
-          <div className="flex flex-wrap gap-4">
-            <button
-              type="button"
-              className={buttonClasses('primary', 'md')}
-              disabled={!step.report.created.length && !step.report.updated.length}
-              onClick={() => void run('apply')}
-            >
-              Confirmer l’import
-            </button>
-            <button
-              type="button"
-              className={buttonClasses('secondary', 'md')}
-              onClick={() => {
-                setStep({ kind: 'idle' });
-                setStatus('Import abandonné : rien n’a été modifié.');
-              }}
-            >
-              Abandonner
-            </button>
-          </div>
-        </section>
+          <ConfirmOrAbandon
+            confirmDisabled={!step.report.created.length && !step.report.updated.length}
+            onConfirm={() => void run('apply')}
+            onAbandon={() => {
+              setStep({ kind: 'idle' });
+              setStatus('Import abandonné : rien n’a été modifié.');
+            }}
+          />
+        </StepSection>
       )}
 
       {step.kind === 'done' && (
-        <section aria-labelledby="plan-import-resultat" className="space-y-4">
-          <h2 id="plan-import-resultat" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-            Import terminé
-          </h2>
+        <StepSection id="plan-import-resultat" headingRef={headingRef} title="Import terminé">
           <Alert tone="success" role="region" aria-label="Résultat de l’import">
             <p>
               {step.report.created.length} action(s) créée(s), {step.report.updated.length} modifiée(s), {step.report.unchanged} inchangée(s).
@@ -214,7 +164,7 @@ export function PlanImportForm({ slug }: { slug: string }) {
               Retour au plan d’actions
             </Link>
           </p>
-        </section>
+        </StepSection>
       )}
     </div>
   );
