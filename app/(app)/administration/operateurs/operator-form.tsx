@@ -4,6 +4,7 @@
 // conflict panel when another administrator saved first. Pure logic: lib/admin/operator-form-logic.ts.
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { useForm } from '@/components/forms/use-form';
+import { bindField } from '@/components/form-helpers/fields';
 import { Select, TextInput } from '@/components/ui/form';
 import { OPERATOR_KIND_LABELS } from '@/lib/admin/labels';
 import {
@@ -16,7 +17,6 @@ import {
 } from '@/lib/admin/operator-form-logic';
 import { OPERATOR_KINDS } from '@/lib/admin/schemas';
 import type { FormSaveResult } from '@/lib/forms/save-result';
-import type { OperatorKind } from '@/lib/generated/prisma/enums';
 
 const kindOptions = OPERATOR_KINDS.map((k) => ({ value: k, label: OPERATOR_KIND_LABELS[k] }));
 
@@ -47,28 +47,8 @@ export function OperatorForm({
   return (
     <form {...form.formProps} className="mt-3 w-72 space-y-3">
       <FormFeedback form={form} submitLabel="Enregistrer" />
-      <TextInput
-        id={`${base}-nom`}
-        name="name"
-        label="Nom"
-        required
-        maxLength={200}
-        value={form.values.name}
-        onChange={(e) => form.setField('name', e.target.value)}
-        onBlur={() => form.touch('name')}
-        error={form.errorsFor('name')}
-        hint={form.hint('name')}
-      />
-      <Select
-        id={`${base}-type`}
-        name="kind"
-        label="Type"
-        value={form.values.kind}
-        onChange={(e) => form.setField('kind', e.target.value as OperatorKind)}
-        options={kindOptions}
-        error={form.errorsFor('kind')}
-        hint={form.hint('kind')}
-      />
+      <TextInput label="Nom" required maxLength={200} {...bindField(form, 'name', `${base}-nom`)} />
+      <Select label="Type" options={kindOptions} {...bindField(form, 'kind', `${base}-type`)} />
       <SubmitBar form={form} label="Enregistrer" />
     </form>
   );

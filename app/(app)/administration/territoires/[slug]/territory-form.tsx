@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { useForm } from '@/components/forms/use-form';
+import { bindField } from '@/components/form-helpers/fields';
 import { buttonClasses } from '@/components/ui/button';
 import { RadioGroup, RequiredFieldsNote, Select, TextArea, TextInput } from '@/components/ui/form';
 import { TERRITORY_PHASES, TERRITORY_STATUSES } from '@/lib/admin/schemas';
@@ -21,7 +22,7 @@ import {
 } from '@/lib/admin/territory-form-logic';
 import type { FormSaveResult } from '@/lib/forms/save-result';
 import { TERRITORY_PHASE_LABELS, TERRITORY_STATUS_LABELS } from '@/lib/labels';
-import type { TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
+import type { TerritoryPhase } from '@/lib/generated/prisma/enums';
 
 const ids: Record<string, string> = { name: 'name', officialId: 'officialId', phase: 'phase-0', status: 'status', epcis: 'epcis' };
 
@@ -53,28 +54,11 @@ export function TerritoryForm({
       <FormFeedback form={form} submitLabel="Enregistrer le territoire" />
       <RequiredFieldsNote />
       <div className="grid gap-4 md:grid-cols-2">
+        <TextInput label="Nom" required maxLength={200} {...bindField(form, 'name', 'name')} />
         <TextInput
-          id="name"
-          name="name"
-          label="Nom"
-          required
-          maxLength={200}
-          value={form.values.name}
-          onChange={(e) => form.setField('name', e.target.value)}
-          onBlur={() => form.touch('name')}
-          error={form.errorsFor('name')}
-          hint={form.hint('name')}
-        />
-        <TextInput
-          id="officialId"
-          name="officialId"
           label="Identifiant officiel"
-          hint={form.hint('officialId', 'Celui de la liste publiée sur data.gouv.fr (ti-XXXX). Vide : aucun.')}
           maxLength={15}
-          value={form.values.officialId}
-          onChange={(e) => form.setField('officialId', e.target.value)}
-          onBlur={() => form.touch('officialId')}
-          error={form.errorsFor('officialId')}
+          {...bindField(form, 'officialId', 'officialId', { hint: 'Celui de la liste publiée sur data.gouv.fr (ti-XXXX). Vide : aucun.' })}
         />
         <RadioGroup
           key={`phase-${form.revision}`}
@@ -89,33 +73,21 @@ export function TerritoryForm({
           error={form.errorsFor('phase')}
         />
         <Select
-          id="status"
-          name="status"
           label="Statut"
           required
-          hint={form.hint('status')}
-          value={form.values.status}
-          onChange={(e) => form.setField('status', e.target.value as TerritoryStatus)}
-          onBlur={() => form.touch('status')}
           options={TERRITORY_STATUSES.map((s) => ({ value: s, label: TERRITORY_STATUS_LABELS[s] }))}
-          error={form.errorsFor('status')}
+          {...bindField(form, 'status', 'status')}
         />
       </div>
       <TextArea
-        id="epcis"
-        name="epcis"
         label="Composition : SIREN des EPCI"
         required
         rows={8}
-        hint={form.hint(
-          'epcis',
-          'Un SIREN (9 chiffres) par ligne, ou séparés par des virgules. La liste remplace la composition actuelle ; départements, régions et population sont recalculés, et les copilotes régionaux voient le territoire selon ses nouvelles régions.',
-        )}
-        value={form.values.epcis}
-        onChange={(e) => form.setField('epcis', e.target.value)}
-        onBlur={() => form.touch('epcis')}
         className="max-w-md"
-        error={form.groupErrors('epcis', 'Ligne')}
+        {...bindField(form, 'epcis', 'epcis', {
+          itemWord: 'Ligne',
+          hint: 'Un SIREN (9 chiffres) par ligne, ou séparés par des virgules. La liste remplace la composition actuelle ; départements, régions et population sont recalculés, et les copilotes régionaux voient le territoire selon ses nouvelles régions.',
+        })}
       />
       <SubmitBar form={form} label="Enregistrer le territoire">
         <Link href="/administration/territoires" className={buttonClasses('ghost', 'md')}>

@@ -5,7 +5,6 @@
 // announced in a live region and the focus moves to the preview, the errors or the
 // result heading, so the page works with a keyboard and a screen reader.
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
@@ -32,7 +31,6 @@ type Body = Partial<Omit<PlanImportReport, 'errors'>> & {
 };
 
 export function PlanImportForm({ slug }: { slug: string }) {
-  const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [status, setStatus] = useState('');
@@ -66,8 +64,9 @@ export function PlanImportForm({ slug }: { slug: string }) {
           setStatus('Aperçu prêt : rien n’a encore été modifié.');
         } else {
           setStep({ kind: 'done', report });
+          // Nothing on this page depends on the plan (no refresh: it would re-render the
+          // page, title included, under the focused result).
           setStatus('L’import est fait.');
-          router.refresh();
         }
       } else if (response.status === 409 && body.current?.staleRows) {
         setStep({ kind: 'stale', message: body.message ?? '', rows: body.current.staleRows, errors: body.current.errors ?? [] });
