@@ -168,33 +168,39 @@ export async function createAction(actor: Actor, slug: string, input: unknown): 
       where: { territoryId: territory.id },
       _max: { number: true, position: true },
     });
-    const created = await tx.action.create({
-      data: {
-        planId: plan.id,
-        territoryId: territory.id,
-        number: (agg._max.number ?? 0) + 1,
-        position: (agg._max.position ?? 0) + 1,
-        ...scalarData(data),
-        title: data.title,
-        createdById: actor.id,
-        updatedById: actor.id,
-      },
-      select: { id: true },
-    });
-    await writeChildren(tx, created.id, data, false);
-    const dto = await loadDto(tx, created.id);
-    await recordAudit(tx, {
-      actor,
-      entityType: 'Action',
-      entityId: dto.id,
-      operation: 'create',
-      territoryId: territory.id,
-      entityVersion: dto.version,
-      before: null,
-      after: pick(dto, TRACKED_FIELDS),
-    });
-    return dto;
+    const at = { planId: plan.id, territoryId: territory.id, number: (agg._max.number ?? 0) + 1, position: (agg._max.position ?? 0) + 1 };
+    return insertAction(tx, actor, at, data);
   });
+}
+
+/**
+ * Inserts one validated action at the given number and position, writes its children and
+ * audits its creation, in the caller's transaction (which holds the plan's lock). Shared by
+ * the form and the plan-workbook import.
+ */
+export async function insertAction(
+  tx: Tx,
+  actor: Actor,
+  at: { planId: string; territoryId: string; number: number; position: number },
+  data: ActionCreateInput,
+): Promise<ActionDto> {
+  const created = await tx.action.create({
+    data: { ...at, ...scalarData(data), title: data.title, createdById: actor.id, updatedById: actor.id },
+    select: { id: true },
+  });
+  await writeChildren(tx, created.id, data, false);
+  const dto = await loadDto(tx, created.id);
+  await recordAudit(tx, {
+    actor,
+    entityType: 'Action',
+    entityId: dto.id,
+    operation: 'create',
+    territoryId: at.territoryId,
+    entityVersion: dto.version,
+    before: null,
+    after: pick(dto, TRACKED_FIELDS),
+  });
+  return dto;
 }
 
 async function loadForWrite(actor: Actor, id: string) {

@@ -11,6 +11,7 @@ import { authorize, type Actor } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/audit';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { listActions } from '@/lib/actions/queries';
+import { insertAction } from '@/lib/actions/mutations';
 import { actionSelect, toActionDto, type ActionDto } from '@/lib/actions/dto';
 import {
   FIELD_LABELS,
@@ -380,32 +381,8 @@ export async function importPlanWorkbook(
       let number = agg._max.number ?? 0;
       let position = agg._max.position ?? 0;
       for (const [i, c] of todo.create.entries()) {
-        const { operators, ...rest } = c.data;
-        const created = await tx.action.create({
-          data: {
-            planId: planRow.id,
-            territoryId: territory.id,
-            number: ++number,
-            position: ++position,
-            ...columnData(rest),
-            title: rest.title,
-            createdById: actor.id,
-            updatedById: actor.id,
-          },
-          select: { id: true },
-        });
-        await writeOperators(tx, created.id, operators, false);
-        const dto = await loadDto(tx, created.id);
-        await recordAudit(tx, {
-          actor,
-          entityType: 'Action',
-          entityId: dto.id,
-          operation: 'create',
-          territoryId: territory.id,
-          entityVersion: dto.version,
-          before: null,
-          after: pick(dto, TRACKED_FIELDS),
-        });
+        const at = { planId: planRow.id, territoryId: territory.id, number: ++number, position: ++position };
+        const dto = await insertAction(tx, actor, at, c.data);
         report.created[i]!.reference = dto.reference;
       }
       await recordAudit(tx, {
