@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { territoryScope, territoryWhere, type Actor } from '@/lib/authz/policy';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { cachedByDataVersion } from '@/lib/cache/data-version';
-import { HEALTH_RANK, territoryHealth, type Health, type HealthInput, type HealthStatus } from './territory-health';
+import { HEALTH_RANK, healthStableUntil, territoryHealth, type Health, type HealthInput, type HealthStatus } from './territory-health';
 import { parisDay } from '@/lib/calendar';
 
 export interface TerritoryHealth extends Health {
@@ -88,20 +88,51 @@ export async function territoryHealthOf(territoryId: string, today: Date = new D
   return input && { ...territoryHealth(input, today), input };
 }
 
+type HealthSource = { id: string; slug: string; name: string; regionCodes: string[]; departementCodes: string[]; input: HealthInput }[];
+
+// The statuses computed from one cached list of inputs, kept while they hold: from the
+// instant they were computed at until the first day count of any territory goes up
+// (healthStableUntil). Keyed by the cached list itself, so a new data version (a new
+// list) starts afresh and an old one is collected with its entry.
+const computedRows = new WeakMap<HealthSource, { from: number; until: number; rows: TerritoryHealthRow[] }>();
+
+function healthRowsAt(source: HealthSource, today: Date): TerritoryHealthRow[] {
+  const now = today.getTime();
+  const memo = computedRows.get(source);
+  if (memo && memo.from <= now && now < memo.until) return memo.rows;
+  let until = Number.POSITIVE_INFINITY;
+  const rows = source
+    .map((t) => {
+      until = Math.min(until, healthStableUntil(t.input, today));
+      return {
+        slug: t.slug,
+        name: t.name,
+        regionCodes: t.regionCodes,
+        departementCodes: t.departementCodes,
+        health: { ...territoryHealth(t.input, today), input: t.input },
+      };
+    })
+    .sort((a, b) => HEALTH_RANK[a.health.status] - HEALTH_RANK[b.health.status] || byName.compare(a.name, b.name));
+  computedRows.set(source, { from: now, until, rows });
+  return rows;
+}
+
 /**
  * Health of every territory the actor may read, optionally in one region, worst first.
  * The territories and their health inputs (the grouped query) are cached under the data
  * version (lib/cache/data-version.ts; the tables they read all bump it, ADR 0023), keyed
- * by scope, region and day (late milestones); the status itself is computed from the
- * inputs on each call, at `today`'s exact time (days since the last update).
+ * by scope, region and day (late milestones); the statuses are those of `today`'s exact
+ * time (days since the last update), computed once and reused for as long as none of
+ * them can change (ADR 0026). The rows are shared between callers: read them, never
+ * mutate them.
  */
 export async function listTerritoryHealth(
   actor: Actor,
   filters: { regionCode?: string } = {},
   today: Date = new Date(),
-): Promise<TerritoryHealthRow[]> {
+): Promise<readonly TerritoryHealthRow[]> {
   const key = JSON.stringify([territoryScope(actor), filters.regionCode ?? null, parisDay(today)]);
-  const cached = await cachedByDataVersion('territory-health', key, async () => {
+  const source = await cachedByDataVersion<HealthSource>('territory-health', key, async () => {
     const territories = await db.territory.findMany({
       where: { AND: [territoryWhere(actor), filters.regionCode ? { regionCodes: { has: filters.regionCode } } : {}] },
       orderBy: { name: 'asc' },
@@ -110,20 +141,12 @@ export async function listTerritoryHealth(
     const inputs = await healthInputsByTerritoryId(territories.map((t) => t.id), today);
     return territories.map((t) => ({ ...t, input: inputs.get(t.id) as HealthInput }));
   });
-  return cached
-    .map((t) => ({
-      slug: t.slug,
-      name: t.name,
-      regionCodes: t.regionCodes,
-      departementCodes: t.departementCodes,
-      health: { ...territoryHealth(t.input, today), input: t.input },
-    }))
-    .sort((a, b) => HEALTH_RANK[a.health.status] - HEALTH_RANK[b.health.status] || byName.compare(a.name, b.name));
+  return healthRowsAt(source, today);
 }
 
 export type HealthCounts = Record<HealthStatus, number>;
 
-export const countHealth = (rows: { health: { status: HealthStatus } }[]): HealthCounts => {
+export const countHealth = (rows: readonly { health: { status: HealthStatus } }[]): HealthCounts => {
   const c: HealthCounts = { ON_TRACK: 0, TO_WATCH: 0, OFF_TRACK: 0 };
   for (const r of rows) c[r.health.status] += 1;
   return c;
@@ -141,7 +164,7 @@ export interface DepartementHealth extends HealthCounts {
  * Per-département health, for the map as a measure: a territory spanning several
  * départements counts in each (as the map's other measures do).
  */
-export function healthByDepartement(rows: TerritoryHealthRow[]): DepartementHealth[] {
+export function healthByDepartement(rows: readonly TerritoryHealthRow[]): DepartementHealth[] {
   const by = new Map<string, DepartementHealth>();
   for (const r of rows) {
     for (const code of r.departementCodes) {

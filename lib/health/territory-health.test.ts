@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { territoryHealth, type HealthInput } from './territory-health';
+import { healthStableUntil, territoryHealth, type HealthInput } from './territory-health';
 
 const today = new Date('2026-12-01T12:00:00Z');
 const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
@@ -61,5 +61,41 @@ describe('territory health rule', () => {
     expect(health({ pendingDecisionSince: daysAgo(45) }).reasons).toEqual(['version du plan en attente de décision depuis 45 jours']);
     expect(health({ pendingDecisionSince: daysAgo(45) }).status).toBe('TO_WATCH');
     expect(health({ pendingDecisionSince: daysAgo(75) }).status).toBe('OFF_TRACK');
+  });
+});
+
+describe('healthStableUntil', () => {
+  const at = (ms: number) => new Date(ms);
+  // Over ten days, every ten minutes: the status computed at an instant holds until the
+  // returned instant, and that instant is one where a day count goes up.
+  it('is the first instant at which a day count (and so the result) may change', () => {
+    const input: HealthInput = { ...base, lastUpdate: daysAgo(58.7), pendingDecisionSince: daysAgo(29.3) };
+    const DAY = 86_400_000;
+    const start = today.getTime();
+    let boundaries = 0;
+    let held = territoryHealth(input, at(start));
+    let until = healthStableUntil(input, at(start));
+    for (let t = start; t < start + 10 * DAY; t += 600_000) {
+      if (t >= until) {
+        const onBoundary = [input.lastUpdate!, input.pendingDecisionSince!].some((d) => (until - d.getTime()) % DAY === 0);
+        expect(onBoundary).toBe(true);
+        boundaries += 1;
+        held = territoryHealth(input, at(t));
+        until = healthStableUntil(input, at(t));
+      }
+      expect(until).toBeGreaterThan(t);
+      expect(territoryHealth(input, at(t))).toEqual(held);
+    }
+    // Both counts go up once a day: about twenty boundaries in ten days.
+    expect(boundaries).toBeGreaterThanOrEqual(19);
+    // It crosses the "to watch" thresholds (60 days since the update, 30 pending).
+    expect(territoryHealth(input, at(start)).status).toBe('ON_TRACK');
+    expect(held.status).toBe('TO_WATCH');
+  });
+
+  it('is unbounded without dates, and one day after a date in the future', () => {
+    expect(healthStableUntil({ ...base, lastUpdate: null, pendingDecisionSince: null }, today)).toBe(Number.POSITIVE_INFINITY);
+    const future = new Date(today.getTime() + 3_600_000);
+    expect(healthStableUntil({ ...base, lastUpdate: future }, today)).toBe(future.getTime() + 86_400_000);
   });
 });

@@ -61,6 +61,24 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 
 type Level = 0 | 1 | 2;
 
+/**
+ * The first instant after `today` at which `territoryHealth(input, t)` may differ from
+ * `territoryHealth(input, today)` for the same input: the rule only reads time through
+ * whole days since the last update and since the pending submission, so the result is
+ * the same until one of those counts goes up. Lets a caller keep a computed status for
+ * exactly as long as it holds (lib/health/queries.ts).
+ */
+export function healthStableUntil(input: HealthInput, today: Date = new Date()): number {
+  let until = Number.POSITIVE_INFINITY;
+  for (const from of [input.lastUpdate, input.pendingDecisionSince]) {
+    if (!from) continue;
+    // Before `from` the count is clamped at 0 and starts rising one day after `from`.
+    const next = from.getTime() + (daysBetween(from, today) + 1) * DAY_MS;
+    if (next < until) until = next;
+  }
+  return until;
+}
+
 export function territoryHealth(input: HealthInput, today: Date = new Date()): Health {
   const signals: { level: Level; text: string }[] = [];
   const raise = (level: Level, text: string) => {
