@@ -13,13 +13,16 @@ import { findActiveActor } from '@/lib/users/queries';
 import { redirect } from 'next/navigation';
 
 // next-auth's own decode derives the cookie's encryption key (HKDF) on every call; the
-// key depends on the secret only, so it is derived once per secret (ADR 0023). Same
-// derivation and checks as next-auth 4's `decode` (A256GCM, 15 s clock tolerance).
-const derivedKeys = new Map<string, Uint8Array>();
-function encryptionKey(secret: string): Uint8Array {
+// key depends on the secret only, so it is derived once per secret (ADR 0023), and
+// imported once as a WebCrypto key (jose would otherwise import the raw bytes again on
+// every decode, ADR 0026). Same derivation and checks as next-auth 4's `decode`
+// (A256GCM, 15 s clock tolerance).
+const derivedKeys = new Map<string, Promise<CryptoKey>>();
+function encryptionKey(secret: string): Promise<CryptoKey> {
   let key = derivedKeys.get(secret);
   if (!key) {
-    key = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32));
+    const bytes = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32));
+    key = crypto.subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['decrypt']);
     derivedKeys.set(secret, key);
   }
   return key;
@@ -27,7 +30,7 @@ function encryptionKey(secret: string): Uint8Array {
 
 async function decodeSessionToken({ token, secret }: JWTDecodeParams) {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret)), { clockTolerance: 15 });
+  const { payload } = await jwtDecrypt(token, await encryptionKey(String(secret)), { clockTolerance: 15 });
   return payload;
 }
 
