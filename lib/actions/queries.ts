@@ -9,6 +9,7 @@ import { actionSelect, toActionDto, type ActionDto } from './dto';
 import type { ActionFilters } from './schemas';
 import type { ActionListItem, HistoryEntry } from './contracts';
 import { parisTodayDate } from '@/lib/calendar';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 
 export type { ActionListItem, HistoryEntry } from './contracts';
 
@@ -97,15 +98,25 @@ export async function listActionsPage(
   pageSize: number,
 ): Promise<{ total: number; page: number; pageSize: number; items: ActionListItem[] }> {
   const territory = await getTerritoryRef(actor, slug);
-  const where = actionWhere(territory.id, filters);
   const wanted = clampPage(page, Number.MAX_SAFE_INTEGER, 1);
-  const [total, items] = await Promise.all([
-    db.action.count({ where }),
-    actionRows(where, filters, { skip: (wanted - 1) * pageSize, take: pageSize }),
-  ]);
-  const actual = clampPage(wanted, total, pageSize);
-  if (actual === wanted) return { total, page: actual, pageSize, items };
-  return { total, page: actual, pageSize, items: await actionRows(where, filters, { skip: (actual - 1) * pageSize, take: pageSize }) };
+  // The same for every reader of the territory: read once per data version and day (the
+  // late filter and counts), every table read bumps the version (ADR 0026).
+  const key = JSON.stringify([territory.id, filters, wanted, pageSize, today().toISOString()]);
+  return cachedByDataVersion('plan-page', key, async () => {
+    const where = actionWhere(territory.id, filters);
+    const [total, items] = await Promise.all([
+      db.action.count({ where }),
+      actionRows(where, filters, { skip: (wanted - 1) * pageSize, take: pageSize }),
+    ]);
+    const actual = clampPage(wanted, total, pageSize);
+    if (actual === wanted) return { total, page: actual, pageSize, items };
+    return { total, page: actual, pageSize, items: await actionRows(where, filters, { skip: (actual - 1) * pageSize, take: pageSize }) };
+  });
+}
+
+/** The operators of the filter forms, read once per data version (operators bump it). */
+export async function listFilterOperators() {
+  return cachedByDataVersion('operators', '', listOperators);
 }
 
 /** One action (archived included); NOT_FOUND when absent or out of scope. */

@@ -6,6 +6,7 @@ import type { ActionStatus, Axis, PlanStatus, PlanVersionStatus, ReviewKind, Rev
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { compareSnapshots, type PlanDiff, type PlanSnapshot } from './diff';
 import { parisTodayDate } from '@/lib/calendar';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 
 export interface VersionSummary {
   number: number;
@@ -193,20 +194,29 @@ export async function getPlanOverview(actor: Actor, slug: string): Promise<PlanO
   const territory = await getTerritoryRef(actor, slug);
   // Late = due before today in France (lib/calendar.ts).
   const today = parisTodayDate();
+  // The figures are the same for every reader: read once per data version and day (every
+  // table they read bumps the version, user names included: ADR 0026); the permissions
+  // are the actor's own, computed on each call.
+  const key = JSON.stringify([territory.id, today.toISOString()]);
+  const figures = await cachedByDataVersion('plan-overview', key, () => planFigures(territory.id, today));
+  return { ...figures, permissions: await planPermissions(actor, territory) };
+}
+
+async function planFigures(territoryId: string, today: Date): Promise<Omit<PlanOverview, 'permissions'>> {
   const [plan, actions, lateMilestones, recent, versions] = await Promise.all([
-    db.actionPlan.findUnique({ where: { territoryId: territory.id }, select: { status: true, version: true } }),
+    db.actionPlan.findUnique({ where: { territoryId }, select: { status: true, version: true } }),
     db.action.findMany({
-      where: { territoryId: territory.id, archivedAt: null },
+      where: { territoryId, archivedAt: null },
       select: { axes: true, status: true, budgetCents: true, updatedAt: true },
     }),
-    db.milestone.count({ where: { doneAt: null, dueDate: { lt: today }, action: { territoryId: territory.id, archivedAt: null } } }),
+    db.milestone.count({ where: { doneAt: null, dueDate: { lt: today }, action: { territoryId, archivedAt: null } } }),
     db.auditLog.findMany({
-      where: { territoryId: territory.id },
+      where: { territoryId },
       orderBy: { id: 'desc' },
       take: 8,
       select: { at: true, operation: true, entityType: true, entityId: true, after: true, actor: { select: { name: true } } },
     }),
-    versionSummaries(territory.id),
+    versionSummaries(territoryId),
   ]);
   const byAxis = new Map<Axis, AxisStats>();
   const byStatus: Partial<Record<ActionStatus, number>> = {};
@@ -255,6 +265,5 @@ export async function getPlanOverview(actor: Actor, slug: string): Promise<PlanO
       title: titles.get(r.entityId) ?? null,
       fields: Object.keys((r.after as object | null) ?? {}),
     })),
-    permissions: await planPermissions(actor, territory),
   };
 }

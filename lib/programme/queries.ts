@@ -7,7 +7,6 @@ import { cachedByDataVersion } from '@/lib/cache/data-version';
 import { overviewSql, type OverviewRow } from './overview-sql';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
 import { reference } from '@/lib/actions/dto';
-import { listOperators } from '@/lib/actions/queries';
 import { clampPage } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parisTodayDate } from '@/lib/calendar';
@@ -56,11 +55,6 @@ export async function getProgrammeOverview(actor: Actor, filters: ProgrammeFilte
   const scope = territoryScope(actor);
   const key = JSON.stringify([scope, filters, today.toISOString()]);
   return cachedByDataVersion('programme-overview', key, async () => overviewFromRow(await queryOverview(actor, filters, today)));
-}
-
-/** The operators of the filter form, read once per data version (operators bump it). */
-export async function listFilterOperators() {
-  return cachedByDataVersion('operators', '', listOperators);
 }
 
 async function queryOverview(actor: Actor, filters: ProgrammeFilters, today: Date): Promise<OverviewRow> {

@@ -1,7 +1,7 @@
 // Reading territories, always within the actor's scope (out of scope = not found).
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { can, territoryWhere, tierOf, LOCAL_ROLES, type Actor } from '@/lib/authz/policy';
+import { can, territoryScope, territoryWhere, tierOf, LOCAL_ROLES, type Actor } from '@/lib/authz/policy';
 import type { Role, TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { clampPage } from '@/lib/pagination';
@@ -74,19 +74,24 @@ export async function listTerritoriesPage(
   options: { page: number; pageSize: number; sort?: string },
 ): Promise<{ total: number; page: number; pageSize: number; sort: TerritorySort; items: TerritorySummary[] }> {
   const sort: TerritorySort = (TERRITORY_SORTS as readonly string[]).includes(options.sort ?? '') ? (options.sort as TerritorySort) : 'name';
-  const where = territoryListWhere(actor, {});
-  const order: Prisma.TerritoryOrderByWithRelationInput[] =
-    sort === 'actions'
-      ? [{ actions: { _count: 'desc' } }, { name: 'asc' }]
-      : sort === 'epcis'
-        ? [{ epcis: { _count: 'desc' } }, { name: 'asc' }]
-        : sort === 'population'
-          ? [{ population: 'desc' }, { name: 'asc' }]
-          : [{ name: 'asc' }];
-  const total = await db.territory.count({ where });
-  const page = clampPage(options.page, total, options.pageSize);
-  const items = await territorySummaries(where, [...order, { id: 'asc' }], { skip: (page - 1) * options.pageSize, take: options.pageSize });
-  return { total, page, pageSize: options.pageSize, sort, items };
+  // Read once per data version (territories, their EPCI, actions and place names bump
+  // it, ADR 0026), keyed by the scope, the page and the sort.
+  const key = JSON.stringify([territoryScope(actor), options.page, options.pageSize, sort]);
+  return cachedByDataVersion('territory-list', key, async () => {
+    const where = territoryListWhere(actor, {});
+    const order: Prisma.TerritoryOrderByWithRelationInput[] =
+      sort === 'actions'
+        ? [{ actions: { _count: 'desc' } }, { name: 'asc' }]
+        : sort === 'epcis'
+          ? [{ epcis: { _count: 'desc' } }, { name: 'asc' }]
+          : sort === 'population'
+            ? [{ population: 'desc' }, { name: 'asc' }]
+            : [{ name: 'asc' }];
+    const total = await db.territory.count({ where });
+    const page = clampPage(options.page, total, options.pageSize);
+    const items = await territorySummaries(where, [...order, { id: 'asc' }], { skip: (page - 1) * options.pageSize, take: options.pageSize });
+    return { total, page, pageSize: options.pageSize, sort, items };
+  });
 }
 
 async function territorySummaries(
@@ -130,8 +135,16 @@ async function territorySummaries(
 
 /** The territory with its EPCI and governance; NOT_FOUND when absent or out of scope. */
 export async function getTerritory(actor: Actor, slug: string): Promise<TerritoryDetail> {
-  const t = await db.territory.findFirst({
-    where: { AND: [{ slug }, territoryWhere(actor)] },
+  // The page of a territory, read once per data version (every table below bumps it,
+  // ADR 0026) and shared by the actors who may read it: the scope is checked in memory.
+  const t = await cachedByDataVersion('territory-detail', slug, () => loadTerritoryDetail(slug));
+  if (!t || !can(actor, 'territory:read', { territoryId: t.id, regionCodes: t.regions.map((r) => r.code) })) throw notFound('Territoire');
+  return t;
+}
+
+async function loadTerritoryDetail(slug: string): Promise<TerritoryDetail | null> {
+  const t = await db.territory.findUnique({
+    where: { slug },
     select: {
       id: true,
       slug: true,
@@ -158,7 +171,7 @@ export async function getTerritory(actor: Actor, slug: string): Promise<Territor
       },
     },
   });
-  if (!t) throw notFound('Territoire');
+  if (!t) return null;
   const [names, copilots] = await Promise.all([
     placeNames(t.regionCodes, t.departementCodes),
     db.membership.findMany({
@@ -194,11 +207,12 @@ export async function getTerritory(actor: Actor, slug: string): Promise<Territor
 
 /** Minimal scope data used by the policy; NOT_FOUND when absent or out of scope. */
 export async function getTerritoryRef(actor: Actor, slug: string) {
-  const t = await db.territory.findFirst({
-    where: { AND: [{ slug }, territoryWhere(actor)] },
-    select: { id: true, slug: true, name: true, regionCodes: true, status: true },
-  });
-  if (!t) throw notFound('Territoire');
+  // Read once per data version (Territory bumps it, ADR 0026), then the scope is checked
+  // in memory by the same rule as territoryWhere: out of scope is not found.
+  const t = await cachedByDataVersion('territory-ref', slug, () =>
+    db.territory.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, regionCodes: true, status: true } }),
+  );
+  if (!t || !can(actor, 'territory:read', { territoryId: t.id, regionCodes: t.regionCodes })) throw notFound('Territoire');
   return t;
 }
 

@@ -8,7 +8,7 @@ import { Select, TextInput } from '@/components/ui/form';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { ServerForm } from '@/components/forms/server-form';
 import { requireActor } from '@/lib/auth/session';
-import { listActionsPage, listOperators } from '@/lib/actions/queries';
+import { listActionsPage, listFilterOperators } from '@/lib/actions/queries';
 import { Pagination } from '@/components/ui/pagination';
 import { lastPage, pageParam } from '@/lib/pagination';
 import { actionFiltersSchema, AXES, PHASES, STATUSES } from '@/lib/actions/schemas';
@@ -54,7 +54,7 @@ export default async function PlanPage({
   const territory = await orNotFound(getTerritoryRef(actor, slug));
   const [result, operators, permissions] = await Promise.all([
     listActionsPage(actor, slug, filters, pageParam(raw.page), PAGE_SIZE),
-    listOperators(),
+    listFilterOperators(),
     planPermissions(actor, territory),
   ]);
   const filtered = Boolean(filters.axis || filters.status || filters.phase || filters.operator || filters.late || filters.q);
