@@ -1,7 +1,7 @@
 'use client';
 // Health of the territories at a glance for the overview: counts per status and the
 // territories needing attention first, each with its reasons.
-import Link from 'next/link';
+import { useSoftNavigation } from '@/components/navigation/soft-navigation';
 import { Card } from '@/components/ui/card';
 import { HEALTH_LABELS, type HealthStatus } from '@/lib/health/territory-health';
 import { formatInteger } from '@/lib/labels';
@@ -16,6 +16,7 @@ export function ProgrammeHealth({
   counts: Record<HealthStatus, number>;
   worst: { slug: string; name: string; health: { status: HealthStatus; summary: string } }[];
 }) {
+  const onClick = useSoftNavigation();
   return (
     <Card title="État des territoires" headingLevel={2} className="mb-8">
       <ul className="mb-4 flex flex-wrap gap-4" aria-label="Nombre de territoires par état">
@@ -30,13 +31,13 @@ export function ProgrammeHealth({
       {worst.length > 0 && (
         <>
           <h3 className="mb-2 font-semibold">Territoires à regarder en premier</h3>
-          <ul className="space-y-1">
+          <ul className="space-y-1" onClick={onClick}>
             {worst.map((t) => (
               <li key={t.slug}>
                 <HealthBadge status={t.health.status} />{' '}
-                <Link prefetch={false} className="link" href={`/territoires/${t.slug}`}>
+                <a className="link" href={`/territoires/${t.slug}`}>
                   {t.name}
-                </Link>{' '}
+                </a>{' '}
                 — {t.health.summary}
               </li>
             ))}

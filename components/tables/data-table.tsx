@@ -2,11 +2,11 @@
 // A data table rendered from compact rows (issue 10, ADR 0023). A client component
 // only so that the React payload carries its rows as plain values (a few hundred bytes
 // a row) instead of the rendered cells a second time; the HTML is server-rendered and
-// works without JavaScript, with the same markup as components/ui/table. Its links do
-// not prefetch: a table of 50 territories would otherwise ask the server for 50 dynamic
-// renders as it scrolls into view, and hold the browser's connections while the route's
-// own scripts wait behind them (ADR 0023).
-import Link from 'next/link';
+// works without JavaScript, with the same markup as components/ui/table. Its links are
+// plain <a> with one click handler on the table for in-app navigation (ADR 0026): no
+// next/link per cell (its server rendering cost more than the cell), and no prefetch (a
+// table of 50 territories would otherwise ask the server for 50 dynamic renders, ADR 0023).
+import { useSoftNavigation } from '@/components/navigation/soft-navigation';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { HealthStatusCell } from '@/components/health/health-status';
 import type { HealthStatus } from '@/lib/health/territory-health';
@@ -31,13 +31,14 @@ export interface DataColumn {
   linkClass?: string;
 }
 
-function CellContent({ cell, linkClass }: { cell: DataCell; linkClass?: string }) {
+// A plain function, not a component: one less component per cell to render (ADR 0026).
+function cellContent(cell: DataCell, linkClass?: string) {
   if (typeof cell === 'string') return <>{cell}</>;
   if ('h' in cell)
     return (
-      <Link prefetch={false} href={cell.h} className={linkClass ?? 'link'}>
+      <a href={cell.h} className={linkClass ?? 'link'}>
         {cell.l}
-      </Link>
+      </a>
     );
   if ('hs' in cell) return <HealthStatusCell health={{ status: cell.hs, summary: cell.r }} />;
   return (
@@ -45,9 +46,9 @@ function CellContent({ cell, linkClass }: { cell: DataCell; linkClass?: string }
       {cell.t}
       {cell.n && (
         <span className="block text-sm">
-          <Link prefetch={false} className="link" href={cell.n.h}>
+          <a className="link" href={cell.n.h}>
             {cell.n.l}
-          </Link>
+          </a>
         </span>
       )}
     </>
@@ -66,8 +67,9 @@ export function DataTable({
   /** The first cell of each row is its header (`<th scope="row">`). */
   rowHeaders?: boolean;
 }) {
+  const onClick = useSoftNavigation();
   return (
-    <Table caption={caption}>
+    <Table caption={caption} onClick={onClick}>
       <THead>
         <Tr>
           {columns.map((c, i) => (
@@ -83,11 +85,11 @@ export function DataTable({
             {row.map((cell, i) =>
               i === 0 && rowHeaders ? (
                 <Th key={i} scope="row" numeric={columns[i]?.numeric}>
-                  <CellContent cell={cell} linkClass={columns[i]?.linkClass} />
+                  {cellContent(cell, columns[i]?.linkClass)}
                 </Th>
               ) : (
                 <Td key={i} numeric={columns[i]?.numeric}>
-                  <CellContent cell={cell} linkClass={columns[i]?.linkClass} />
+                  {cellContent(cell, columns[i]?.linkClass)}
                 </Td>
               ),
             )}

@@ -1,8 +1,9 @@
 'use client';
 // A list of links with a short text after each, from compact items (ADR 0023): as
 // components/tables/data-table, a client component so that the page's payload carries
-// the items, not the rendered list a second time.
-import Link from 'next/link';
+// the items, not the rendered list a second time. Plain links with one click handler for
+// in-app navigation, as in DataTable (ADR 0026).
+import { useSoftNavigation } from '@/components/navigation/soft-navigation';
 
 export interface LinkItem {
   /** Link text. */
@@ -26,13 +27,14 @@ export function LinkList({
   /** Common text between each link and its `s`, e.g. " — dernière mise à jour : ". */
   sep?: string;
 }) {
+  const onClick = useSoftNavigation();
   return (
-    <ul className={className}>
+    <ul className={className} onClick={onClick}>
       {items.map((item, i) => (
         <li key={i}>
-          <Link prefetch={false} className="link" href={`${hrefPrefix}${item.h}`}>
+          <a className="link" href={`${hrefPrefix}${item.h}`}>
             {item.l}
-          </Link>
+          </a>
           {item.s !== undefined ? `${sep}${item.s}` : null}
         </li>
       ))}
