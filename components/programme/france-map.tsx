@@ -4,12 +4,14 @@
 // (public/maps, built by scripts/build-maps.ts) that the browser fetches once and
 // caches; the page only sends, per département with data, a <use> pointing into that
 // file with a colour-bucket class (no inline style, no script: CSP-friendly). The text
-// equivalent is a table one click away (<details>), holding the drill-down links.
+// equivalent is a table one click away, holding the drill-down links: in a <details>
+// for a small map, on a page of its own (`tableHref`) for the national map (ADR 0026).
 // A client component only so that the React payload carries its small value table
 // (the props) instead of the rendered map and table a second time; the HTML is
 // server-rendered as before and works without JavaScript.
 import { useId } from 'react';
 import { DEPARTEMENTS_MAP } from './map-asset';
+import { MapTable } from './map-table';
 
 export interface MapDatum {
   code: string;
@@ -36,6 +38,7 @@ export function FranceMap({
   tableCaption,
   detailHeader,
   hrefPrefix,
+  tableHref,
 }: {
   data: MapDatum[];
   measureLabel: string;
@@ -43,6 +46,11 @@ export function FranceMap({
   detailHeader?: string;
   /** Drill-down of a département without its own `href`: this prefix + its code (keeps the payload small). */
   hrefPrefix?: string;
+  /**
+   * The page that holds the table equivalent (a link under the map) instead of a table
+   * in the page: the national map's hundred rows would weigh more than the map (issue 10).
+   */
+  tableHref?: string;
 }) {
   const titleId = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
@@ -57,17 +65,14 @@ export function FranceMap({
         <use href={`${src}#insets`} />
         {data
           .filter((d) => d.value > 0 && known.has(d.code.toUpperCase()))
-          .map((d) => {
-            const shape = <use href={`${src}#d${d.code.toUpperCase()}`} className={`map-b${bucketOf(d.value, max)}`} />;
+          .map((d) => (
+            // The title inside <use> names the shape (its tooltip): no <g> per département.
             // No links inside the picture (role="img" may not contain controls): the
             // drill-down links are in the table, for every user.
-            return (
-              <g key={d.code}>
-                <title>{`${d.name} : ${d.label}`}</title>
-                {shape}
-              </g>
-            );
-          })}
+            <use key={d.code} href={`${src}#d${d.code.toUpperCase()}`} className={`map-b${bucketOf(d.value, max)}`}>
+              <title>{`${d.name} : ${d.label}`}</title>
+            </use>
+          ))}
       </svg>
       <figcaption className="mt-2 text-sm">
         <span className="font-medium">{measureLabel}</span> — légende :{' '}
@@ -84,34 +89,18 @@ export function FranceMap({
         </span>
       </figcaption>
     </figure>
-        <details className="map-details mt-3">
-          <summary>{`Afficher le tableau des données (${data.length} département${data.length > 1 ? 's' : ''})`}</summary>
-          <div role="region" aria-label={tableCaption ?? `${measureLabel} par département`} tabIndex={0} className="map-table-wrap">
-            <table className="map-table">
-              <caption>{tableCaption ?? `${measureLabel} par département (équivalent textuel de la carte)`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Département</th>
-                  {detailHeader ? <th scope="col">{detailHeader}</th> : null}
-                  <th scope="col">{measureLabel}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((d) => {
-                  const href = d.href ?? (hrefPrefix ? `${hrefPrefix}${d.code}` : undefined);
-                  return (
-                    <tr key={d.code}>
-                      {/* One text node, not four: React separates adjacent texts with comments. */}
-                      <th scope="row">{`${d.name} (${d.code})`}</th>
-                      {detailHeader ? <td>{d.detail}</td> : null}
-                      <td>{href ? <a href={href}>{d.label}</a> : d.label}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        {tableHref ? (
+          <p className="mt-3">
+            <a className="link font-medium" href={tableHref}>
+              {`Tableau des données de la carte (${data.length} département${data.length > 1 ? 's' : ''})`}
+            </a>
+          </p>
+        ) : (
+          <details className="map-details mt-3">
+            <summary>{`Afficher le tableau des données (${data.length} département${data.length > 1 ? 's' : ''})`}</summary>
+            <MapTable data={data} measureLabel={measureLabel} caption={tableCaption} detailHeader={detailHeader} hrefPrefix={hrefPrefix} />
+          </details>
+        )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { DataTable } from '@/components/tables/data-table';
 import { LinkList } from '@/components/tables/link-list';
 import { FranceMap } from '@/components/programme/france-map';
+import { MAP_MEASURES, MAP_MEASURE_OPTIONS, mapMeasureParam, programmeMapRows } from '@/lib/programme/map-measures';
 import { requireActor } from '@/lib/auth/session';
 import { getProgrammeOverview } from '@/lib/programme/queries';
 import { listFilterOperators } from '@/lib/actions/queries';
@@ -28,25 +29,12 @@ import {
 
 export const metadata: Metadata = { title: 'Vue programme' };
 
-const MEASURES = {
-  actions: { label: "Nombre d'actions", of: (d: { actions: number }) => d.actions, fmt: (n: number) => `${formatInteger(n)} actions` },
-  territories: { label: 'Nombre de territoires', of: (d: { territories: number }) => d.territories, fmt: (n: number) => `${formatInteger(n)} territoires` },
-  budget: { label: 'Budget prévisionnel', of: (d: { budgetCents: number }) => d.budgetCents / 100, fmt: (n: number) => formatEuros(n * 100) },
-  late: { label: 'Jalons en retard', of: (d: { lateMilestones: number }) => d.lateMilestones, fmt: (n: number) => `${formatInteger(n)} jalons en retard` },
-  health: {
-    label: 'Territoires à surveiller ou en difficulté',
-    of: (d: { alertShare: number }) => Math.round(d.alertShare * 100),
-    fmt: (n: number) => `${n} % des territoires en alerte`,
-  },
-} as const;
-type Measure = keyof typeof MEASURES;
-
 const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)} %` : '—');
 
 export default async function ProgrammePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const filters = programmeFiltersSchema.parse(raw);
-  const measure: Measure = raw.mesure && Object.hasOwn(MEASURES, raw.mesure) ? (raw.mesure as Measure) : 'actions';
+  const measure = mapMeasureParam(raw.mesure);
   const actor = await requireActor();
   const [o, regions, operators, healthRows] = await Promise.all([
     orNotFound(getProgrammeOverview(actor, filters)),
@@ -60,7 +48,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
     return p.toString();
   };
   const drill = (extra: Record<string, string>) => `/programme/actions?${query(extra)}`;
-  const m = MEASURES[measure];
+  const m = MAP_MEASURES[measure];
   // Health as a map measure: the share of a département's territories to watch or off track.
   const depHealth = new Map(healthByDepartement(healthRows).map((d) => [d.code, d.alertShare]));
   return (
@@ -127,22 +115,17 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Pr
         <h2 id="carte" className="mb-4 text-xl font-bold">Carte des territoires</h2>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
           {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={String(v)} /> : null))}
-          <ClientSelect id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={Object.entries(MEASURES).map(([value, x]) => ({ value, label: x.label }))} />
+          <ClientSelect id="mesure" name="mesure" label="Mesure représentée" defaultValue={measure} options={MAP_MEASURE_OPTIONS} />
           <button type="submit" className={buttonClasses('secondary', 'md')}>Afficher</button>
         </form>
         <FranceMap
           measureLabel={m.label}
-          detailHeader="Territoires"
-          data={o.byDepartement.map((row) => ({ ...row, alertShare: depHealth.get(row.code) ?? 0 })).map((d) => ({
-            code: d.code,
-            name: d.name,
-            value: m.of(d),
-            label: m.fmt(m.of(d)),
-            detail: formatInteger(d.territories),
-          }))}
+          // The table (and the number of territories of each département) is on its own page.
+          data={programmeMapRows(o.byDepartement, depHealth, measure).map(({ detail: _detail, ...d }) => d)}
           // The drill-down of each département is this prefix + its code (one string in the
           // payload instead of one URL per département).
           hrefPrefix={`/programme/actions?${query({ departement: '' }) ? `${query({ departement: '' })}&` : ''}departement=`}
+          tableHref={`/programme/departements?${query({ mesure: measure === 'actions' ? '' : measure })}`}
         />
       </section>
       <div className="mt-10">
