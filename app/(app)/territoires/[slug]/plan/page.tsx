@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { Badge } from '@/components/ui/badge';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, TextInput } from '@/components/ui/form';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
-import { ServerForm } from '@/components/forms/server-form';
+import { PlanActionsTable } from '@/components/plans/plan-actions-table';
 import { requireActor } from '@/lib/auth/session';
 import { listActionsPage, listFilterOperators } from '@/lib/actions/queries';
 import { Pagination } from '@/components/ui/pagination';
@@ -166,74 +164,25 @@ export default async function PlanPage({
           description={filtered ? 'Aucune action ne correspond à ces filtres.' : "Ce plan ne contient pas encore d'action."}
         />
       ) : (
-        <Table caption={`Actions du plan de ${territory.name}`} captionHidden>
-          <THead>
-            <Tr>
-              <Th scope="col">Réf.</Th>
-              <Th scope="col">Action</Th>
-              <Th scope="col">Axes</Th>
-              <Th scope="col">Phase</Th>
-              <Th scope="col">Statut</Th>
-              <Th scope="col">Échéance</Th>
-              <Th scope="col" numeric>
-                Budget
-              </Th>
-              {canMove && <Th scope="col">Ordre</Th>}
-            </Tr>
-          </THead>
-          <TBody>
-            {actions.map((a, i) => (
-              <Tr key={a.id}>
-                <Td>{a.reference}</Td>
-                <Th scope="row">
-                  <Link className="link font-semibold" href={`/actions/${a.id}`}>
-                    {a.title}
-                  </Link>
-                  {a.lateMilestones > 0 && (
-                    <span className="mt-1 block">
-                      <Badge tone="warning">
-                        {a.lateMilestones} jalon{a.lateMilestones > 1 ? 's' : ''} en retard
-                      </Badge>
-                    </span>
-                  )}
-                </Th>
-                <Td>{a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', ')}</Td>
-                <Td>{PHASE_LABELS[a.phase]}</Td>
-                <Td>
-                  <Badge tone={ACTION_STATUS_TONES[a.status]}>{ACTION_STATUS_LABELS[a.status]}</Badge>
-                </Td>
-                <Td>{formatDate(a.endDate)}</Td>
-                <Td numeric>{formatEuros(a.budgetCents)}</Td>
-                {canMove && (
-                  <Td>
-                    <div className="flex gap-1">
-                      {offset + i > 0 && (
-                        <ServerForm
-                          action={movePlanActionForm}
-                          hidden={{ slug, id: a.id, direction: 'up' }}
-                          submitLabel="↑"
-                          variant="ghost"
-                          pendingLabel="…"
-                          submitAriaLabel={`Monter ${a.reference}`}
-                        />
-                      )}
-                      {offset + i < result.total - 1 && (
-                        <ServerForm
-                          action={movePlanActionForm}
-                          hidden={{ slug, id: a.id, direction: 'down' }}
-                          submitLabel="↓"
-                          variant="ghost"
-                          pendingLabel="…"
-                          submitAriaLabel={`Descendre ${a.reference}`}
-                        />
-                      )}
-                    </div>
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <PlanActionsTable
+          caption={`Actions du plan de ${territory.name}`}
+          slug={slug}
+          move={canMove ? movePlanActionForm : undefined}
+          rows={actions.map((a, i) => ({
+            id: a.id,
+            reference: a.reference,
+            title: a.title,
+            lateMilestones: a.lateMilestones,
+            axes: a.axes.map((x) => AXIS_SHORT_LABELS[x]).join(', '),
+            phase: PHASE_LABELS[a.phase],
+            status: ACTION_STATUS_LABELS[a.status],
+            statusTone: ACTION_STATUS_TONES[a.status],
+            endDate: formatDate(a.endDate),
+            budget: formatEuros(a.budgetCents),
+            up: offset + i > 0,
+            down: offset + i < result.total - 1,
+          }))}
+        />
       )}
       <Pagination page={result.page} pages={lastPage(result.total, result.pageSize)} href={pageHref} label="Pages du plan d'actions" />
     </>

@@ -6,16 +6,22 @@ import { failure } from '@/lib/action-result';
 import { reorderActions } from '@/lib/actions/mutations';
 import { listActions } from '@/lib/actions/queries';
 import type { FormState } from '@/lib/forms/save-result';
-import { formField, formText, idArg, slugArg } from '@/lib/server-action-input';
+import { z } from 'zod';
+import { formField, slugArg } from '@/lib/server-action-input';
 import { serverActionActor } from '@/lib/server-action-actor';
+
+const moveArg = z.string().regex(/^[A-Za-z0-9_-]{1,64}:(?:up|down)$/, 'Déplacement invalide.');
 
 /** Moves one plan action up or down in the working plan. */
 export async function movePlanActionForm(_prev: FormState, form: FormData): Promise<FormState> {
-  const delta = formText(form, 'direction') === 'up' ? -1 : 1;
   let slug: string;
+  let delta: number;
   try {
     slug = formField(form, 'slug', slugArg);
-    const id = formField(form, 'id', idArg);
+    // The button pressed sends "<id>:up" or "<id>:down" (one form for the whole table,
+    // components/plans/plan-actions-table.tsx).
+    const [id, direction] = formField(form, 'move', moveArg).split(':') as [string, string];
+    delta = direction === 'up' ? -1 : 1;
     const a = await serverActionActor();
     const ids = (await listActions(a, slug)).map((x) => x.id);
     const i = ids.indexOf(id);
