@@ -143,3 +143,24 @@ test('keyboard only: the action form can be filled and submitted', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /Formation des tuteurs en entreprise/ })).toBeVisible();
 });
+
+test('project lead reorders the plan with the keyboard, and without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'cdp.castres-revel-castelnaudary@demo.test');
+  await page.goto('/territoires/castres-revel-castelnaudary/plan');
+  const references = () => page.getByRole('table').locator('tbody tr td:first-child').allTextContents();
+  const [first, second] = await references();
+  // One form for the whole table: each arrow says which action it moves.
+  await page.getByRole('button', { name: `Descendre ${first}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Action descendue.' })).toBeVisible();
+  await expect.poll(async () => (await references()).slice(0, 2)).toEqual([second, first]);
+  await expectNoAxeViolations(page);
+
+  // Without JavaScript (same session) the same form posts the move.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() })).newPage();
+  await plain.goto('/territoires/castres-revel-castelnaudary/plan');
+  await plain.getByRole('button', { name: `Monter ${first}` }).click();
+  await expect(plain.getByRole('table').locator('tbody tr td:first-child').first()).toHaveText(first!);
+});

@@ -82,11 +82,6 @@ test('national: filter the overview, read the map, drill down, export and open t
   await page.getByLabel('Mesure représentée').selectOption('budget');
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page.getByRole('img', { name: /Carte des départements, métropole et outre-mer : Budget prévisionnel/ })).toBeVisible();
-  // The table equivalent is one click away, with the same drill-down links as the map.
-  await page.getByText(/Afficher le tableau des données/).click();
-  const depTable = page.getByRole('table', { name: /Budget prévisionnel par département/ });
-  await expect(depTable).toContainText('Tarn (81)');
-  await expectNoAxeViolations(page);
   // The shapes come from one static, immutable file (overseas insets included), not from the page.
   const mapHref = await page.locator('figure.fr-map use').first().getAttribute('href');
   expect(mapHref).toMatch(/^\/maps\/departements-[0-9a-f]{12}\.svg#all$/);
@@ -95,21 +90,36 @@ test('national: filter the overview, read the map, drill down, export and open t
   const mapSvg = await mapFile.text();
   for (const code of ['971', '972', '973', '974', '976']) expect(mapSvg).toContain(`id="d${code}"`);
   expect(await page.content()).not.toContain(mapSvg.slice(200, 400));
+  await expect(page.locator('figure.fr-map use[href$="#d81"]')).toHaveCount(1);
+  // The table equivalent is one click away (a page of its own, same filters and measure),
+  // with the drill-down links of the map.
+  await page.getByRole('link', { name: /^Tableau des données de la carte \(\d+ départements?\)$/ }).click();
+  await expect(page).toHaveURL(/\/programme\/departements\?.*region=76/);
+  await expect(page).toHaveURL(/mesure=budget/);
+  const depTable = page.getByRole('table', { name: /Budget prévisionnel par département/ });
+  await expect(depTable).toContainText('Tarn (81)');
+  await expectNoAxeViolations(page);
   const tarnHref = await depTable.getByRole('row', { name: /Tarn \(81\)/ }).getByRole('link').getAttribute('href');
   expect(tarnHref).toMatch(/departement=81/);
-  await expect(page.locator('figure.fr-map use[href$="#d81"]')).toHaveCount(1);
+  expect(tarnHref).toMatch(/region=76/);
   // Territory health is a measure of the map too (share of territories to watch or off track).
-  await page.getByLabel('Mesure représentée').selectOption('health');
+  await page.getByLabel('Mesure').selectOption('health');
   await page.getByRole('button', { name: 'Afficher' }).click();
-  await expect(page.getByRole('img', { name: /Carte des départements, métropole et outre-mer : Territoires à surveiller ou en difficulté/ })).toBeVisible();
-  await page.getByText(/Afficher le tableau des données/).click();
   await expect(page.getByRole('table', { name: /Territoires à surveiller ou en difficulté par département/ })).toContainText(/\d+ % des territoires en alerte/);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Revenir à la carte' }).click();
+  await expect(page).toHaveURL(/\/programme\?.*mesure=health/);
+  await expect(page.getByRole('img', { name: /Carte des départements, métropole et outre-mer : Territoires à surveiller ou en difficulté/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Drill down from a figure to the list behind it.
+  // The table's links navigate inside the app (one click handler per table): the page's
+  // scripts are not loaded again, so a mark left on the window survives the navigation.
+  await page.evaluate(() => Object.assign(window, { tiSameDocument: true }));
   const skills = page.getByRole('table', { name: 'Actions par axe du programme' }).getByRole('link', { name: 'Compétences et recrutement' });
   await skills.click();
   await expect(page).toHaveURL(/\/programme\/actions\?.*axis=SKILLS/);
+  expect(await page.evaluate(() => (window as { tiSameDocument?: boolean }).tiSameDocument)).toBe(true);
   await expect(page).toHaveURL(/region=76/);
   const description = (await page.getByText(/^\d+ actions? — /).textContent()) ?? '';
   const total = Number(/^(\d+)/.exec(description)?.[1]);
