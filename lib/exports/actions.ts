@@ -37,8 +37,10 @@ const EXPORT_SELECT = {
   territory: { select: { slug: true, name: true, regionCodes: true, departementCodes: true } },
 } as const;
 
-// Rows are read and written in batches: memory stays bounded by the batch, not the export.
-const BATCH = 1_000;
+// Rows are read and written in batches: memory stays bounded by two batches (the one being
+// written, the next one being read), not the export. 2,000 rather than 1,000: fewer round
+// trips, measured faster at 10× (ADR 0026).
+const BATCH = 2_000;
 
 /** The export's rows, batch by batch (same order and limit as before). */
 export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
@@ -56,6 +58,7 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
     .map((c) => ({ id: c.territoryId, name: names.get(c.territoryId) ?? '', n: c._count._all }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const groups: string[][] = [];
+  const sizes = new Map(ordered.map((t) => [t.id, t.n]));
   let size = 0;
   for (const t of ordered) {
     if (!groups.length || size + t.n > BATCH) {
@@ -65,15 +68,32 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
     groups.at(-1)!.push(t.id);
     size += t.n;
   }
-  let written = 0;
-  for (const group of groups) {
-    if (written >= MAX_ROWS) return;
-    const rows = await db.action.findMany({
+  // Each batch is read while the previous one is being written out: the database works on
+  // the next batch while this process formats the current one (ADR 0026).
+  const read = (group: string[], limit: number) =>
+    db.action.findMany({
       where: { AND: [where, { territoryId: { in: group } }] },
       orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
-      take: MAX_ROWS - written,
+      take: limit,
       select: EXPORT_SELECT,
     });
+  // The rows before each batch (from the counts above): every read knows its limit upfront.
+  const before: number[] = [];
+  groups.reduce((n, group, k) => {
+    before[k] = n;
+    return n + group.reduce((m, id) => m + (sizes.get(id) ?? 0), 0);
+  }, 0);
+  const start = (k: number) => {
+    if (k >= groups.length || before[k]! >= MAX_ROWS) return null;
+    const rows = read(groups[k]!, MAX_ROWS - before[k]!);
+    // Awaited at the next turn; a consumer that stops first must not leave it unhandled.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next = start(0);
+  for (let k = 0; next; k++) {
+    const rows = await next;
+    next = start(k + 1);
     if (rows.length) {
       yield rows.map((row) => {
         // The unread columns are undefined in this DTO; no export column reads them.
@@ -86,7 +106,6 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
         ];
       });
     }
-    written += rows.length;
   }
 }
 
