@@ -17,7 +17,12 @@ test('a regional copilot records a committee; a concurrent edit is merged field 
   await first.getByLabel('Titre').fill('Revue régionale — e2e');
   await first.getByLabel('Date').fill('2026-11-20');
   await first.getByLabel('Participants').fill('Préfète de région\nPrésidente du conseil régional');
+  // The picker asks the server for the actions matching the filter (ADR 0026): only
+  // matching ones are offered, and it says how many match.
   await first.getByLabel('Filtrer les actions').fill('FA-1');
+  await expect(first.getByText(/^\d+ actions? correspond/)).toBeVisible();
+  for (const label of await first.getByRole('group', { name: 'Actions examinées' }).getByRole('checkbox').evaluateAll((els) => els.map((el) => el.closest('li')?.textContent ?? '')))
+    expect(label).toContain('FA-1');
   await first.getByRole('checkbox').first().check();
   await expect(first.getByRole('button', { name: /^Retirer FA-1/ })).toBeVisible();
   await first.getByRole('button', { name: 'Enregistrer le comité' }).click();

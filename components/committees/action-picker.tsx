@@ -8,13 +8,14 @@ import { ActionCheckbox } from '@/components/actions/action-checkbox';
 import { Button } from '@/components/ui/button';
 import { fieldAria } from '@/components/ui/form';
 import { plural } from '@/components/forms/errors';
-import type { LinkableTerritory } from '@/lib/committees/queries';
+import type { LinkableSearch } from '@/lib/committees/picker';
 import { COMMITTEE_FIELD_IDS as ID, checkboxId, removeButtonId } from './committee-form-logic';
 
 export interface ActionPickerProps {
-  territories: LinkableTerritory[];
-  /** The groups the filter lets through. */
-  visibleGroups: LinkableTerritory[];
+  /** The actions matching the filter (at most 50, from the server) and how many match. */
+  results: LinkableSearch;
+  /** A search for the filter is under way. */
+  searching: boolean;
   /** Selected ids in list order. */
   selectedList: string[];
   describe(id: string): { reference: string; title: string; territory: string } | undefined;
@@ -27,10 +28,10 @@ export interface ActionPickerProps {
   errors?: string[];
 }
 
-export function ActionPicker({ territories, visibleGroups, selectedList, describe, filter, onFilter, onToggle, onRemove, onBlur, hint, errors }: ActionPickerProps) {
+export function ActionPicker({ results, searching, selectedList, describe, filter, onFilter, onToggle, onRemove, onBlur, hint, errors }: ActionPickerProps) {
   const selected = new Set(selectedList);
-  const total = territories.reduce((n, g) => n + g.actions.length, 0);
-  const visibleCount = visibleGroups.reduce((n, g) => n + g.actions.length, 0);
+  const visibleGroups = results.groups;
+  const more = results.total > results.shown ? ` Les ${results.shown} premières sont affichées : précisez le filtre pour voir les autres.` : '';
   return (
     <fieldset id={ID.actions} aria-describedby={fieldAria(ID.actions, hint, errors)['aria-describedby']}>
       <legend className="mb-2 text-xl font-bold text-neutral-900">Actions examinées</legend>
@@ -74,7 +75,7 @@ export function ActionPicker({ territories, visibleGroups, selectedList, describ
         </div>
       )}
 
-      {territories.length === 0 ? (
+      {results.total === 0 && !filter.trim() && !searching ? (
         <p className="mt-4">Aucune action dans les plans des territoires de la région.</p>
       ) : (
         <>
@@ -99,9 +100,9 @@ export function ActionPicker({ territories, visibleGroups, selectedList, describ
               }}
             />
             <p id={`${ID.filter}-resultat`} aria-live="polite" className="text-sm text-neutral-700">
-              {filter.trim()
-                ? `${plural(visibleCount, 'action affichée', 'actions affichées')} sur ${total}.`
-                : `${plural(total, 'action')} dans ${plural(territories.length, 'territoire')}.`}
+              {searching
+                ? 'Recherche…'
+                : `${filter.trim() ? plural(results.total, 'action correspond', 'actions correspondent') : `${plural(results.total, 'action')} dans la région`}.${more}`}
             </p>
           </div>
           {visibleGroups.length === 0 ? (

@@ -3,7 +3,7 @@
 // picker's filter.
 import type { ConflictAdapter } from '@/components/forms/conflict';
 import { parseKey, type ErrorMap } from '@/components/forms/errors';
-import type { CommitteeDto, LinkableTerritory } from '@/lib/committees/queries';
+import type { CommitteeDto } from '@/lib/committees/queries';
 import { committeeCreateSchema, committeeUpdateSchema } from '@/lib/committees/schemas';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/labels';
@@ -115,20 +115,8 @@ export function committeeErrorTarget(key: string, firstActionId: string | null):
   return field ? COMMITTEE_FIELD_IDS[field] : null;
 }
 
-/** Case- and accent-insensitive matching for the action filter. */
-export const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('fr');
-
-/** The picker's groups that match the filter (reference, title words or territory name). */
-export function filterActionGroups(territories: LinkableTerritory[], filter: string): LinkableTerritory[] {
-  const needle = fold(filter.trim());
-  return territories
-    .map((g) => (needle ? { ...g, actions: g.actions.filter((a) => fold(`${a.reference} ${a.title} ${g.territory.name}`).includes(needle)) } : g))
-    .filter((g) => g.actions.length > 0);
-}
+// The picker's filter runs on the server now (lib/committees/picker.ts, ADR 0026).
+export { filterActionGroups } from '@/lib/committees/picker';
 
 /** The summary: fields in form order, "Participants (ligne 3) : …" for an item's error. */
 export function committeeErrorMap(firstActionId: string | null): ErrorMap {

@@ -5,7 +5,7 @@
 // field, a concurrent edit opens the one conflict panel (per field: keep mine / take theirs),
 // leaving with unsaved changes asks first. Pure logic in committee-form-logic.ts; the action
 // picker in action-picker.tsx.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { FormFeedback, SubmitBar } from '@/components/forms/form-feedback';
 import { plural } from '@/components/forms/errors';
@@ -15,6 +15,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RequiredFieldsNote, TextArea, TextInput } from '@/components/ui/form';
 import type { CommitteeDto, LinkableTerritory } from '@/lib/committees/queries';
+import type { LinkableSearch } from '@/lib/committees/picker';
 import { COMMITTEE_LIMITS } from '@/lib/committees/schemas';
 import type { SaveCommitteeInput, SaveCommitteeResult } from '@/lib/committees/save-results';
 import { ActionPicker } from './action-picker';
@@ -25,7 +26,6 @@ import {
   committeeErrorMap,
   committeeTouchKey,
   committeeValuesOf,
-  filterActionGroups,
   removeButtonId,
   type CommitteeFormInitial,
   type CommitteeValues,
@@ -37,9 +37,21 @@ export interface CommitteeFormProps {
   mode: 'create' | 'update';
   regionCode: string;
   initial?: CommitteeFormInitial;
-  territories: LinkableTerritory[];
+  /** The actions already linked (an edit), described for the selection list. */
+  selectedActions: LinkableTerritory[];
+  /** The picker's first results (no filter). */
+  initialResults: LinkableSearch;
+  /** The region's actions matching a filter (server action, at most 50 at a time). */
+  searchActions: (input: { regionCode: string; query: string }) => Promise<LinkableSearch | null>;
   saveCommittee: (input: SaveCommitteeInput) => Promise<SaveCommitteeResult>;
   cancelHref: string;
+}
+
+type ActionDescription = { reference: string; title: string; territory: string };
+
+function describeActions(map: Map<string, ActionDescription>, groups: LinkableTerritory[]): Map<string, ActionDescription> {
+  for (const g of groups) for (const a of g.actions) map.set(a.id, { reference: a.reference, title: a.title, territory: g.territory.name });
+  return map;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -51,14 +63,37 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function CommitteeForm({ mode, regionCode, initial, territories, saveCommittee, cancelHref }: CommitteeFormProps) {
+export function CommitteeForm({ mode, regionCode, initial, selectedActions, initialResults, searchActions, saveCommittee, cancelHref }: CommitteeFormProps) {
   const [filter, setFilter] = useState('');
-  const actionsById = useMemo(() => {
-    const map = new Map<string, { reference: string; title: string; territory: string }>();
-    for (const g of territories) for (const a of g.actions) map.set(a.id, { reference: a.reference, title: a.title, territory: g.territory.name });
-    return map;
-  }, [territories]);
-  const allIds = useMemo(() => territories.flatMap((g) => g.actions.map((a) => a.id)), [territories]);
+  const [results, setResults] = useState({ query: '', ...initialResults });
+  // Every action seen (the initial selection, then each answer) stays described, so that
+  // the selection can list actions the current filter hides.
+  const [known, setKnown] = useState(() => describeActions(new Map(), [...selectedActions, ...initialResults.groups]));
+  const [searching, setSearching] = useState(false);
+  // The picker asks the server for the actions matching the filter (a region holds too many
+  // to send them all, ADR 0026): a quarter of a second after the last keystroke, and only
+  // the answer to the latest question is kept.
+  const asked = useRef({ query: '', seq: 0 });
+  useEffect(() => {
+    if (filter === asked.current.query) return;
+    const timer = setTimeout(() => {
+      const seq = ++asked.current.seq;
+      asked.current.query = filter;
+      setSearching(true);
+      searchActions({ regionCode, query: filter })
+        .then((r) => {
+          if (seq !== asked.current.seq || !r) return;
+          setResults({ query: filter, ...r });
+          setKnown((k) => describeActions(new Map(k), r.groups));
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (seq === asked.current.seq) setSearching(false);
+        });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [filter, regionCode, searchActions]);
+  const actionsById = known;
   const conflict = useMemo(
     () =>
       committeeConflictAdapter((id) => {
@@ -67,22 +102,22 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
       }),
     [actionsById],
   );
-  const visibleGroups = filterActionGroups(territories, filter);
   const submitLabel = mode === 'create' ? 'Enregistrer le comité' : 'Enregistrer les modifications';
 
   const form = useForm<CommitteeValues, CommitteeDto, Record<string, unknown>>({
     id: 'comite',
     initialValues: () => committeeValuesOf(initial),
     baseVersion: initial?.version ?? 0,
-    validate: (values, version) => buildCommitteePayload(values, mode, version, allIds),
+    validate: (values, version) => buildCommitteePayload(values, mode, version, []),
     save: (data) =>
       saveCommittee(mode === 'update' && initial ? { mode: 'update', id: initial.id, data } : { mode: 'create', regionCode, data }),
-    errorMap: committeeErrorMap(visibleGroups[0]?.actions[0]?.id ?? null),
+    errorMap: committeeErrorMap(results.groups[0]?.actions[0]?.id ?? null),
     touchKey: committeeTouchKey,
     conflict,
   });
 
-  const selectedList = allIds.filter((id) => form.values.actionIds.includes(id));
+  // In the order they were chosen.
+  const selectedList = form.values.actionIds;
   const toggle = (id: string, checked: boolean) =>
     form.update((v) => ({ ...v, actionIds: checked ? [...v.actionIds.filter((x) => x !== id), id] : v.actionIds.filter((x) => x !== id) }), 'actionIds');
   const removeSelected = (id: string, index: number) => {
@@ -132,8 +167,9 @@ export function CommitteeForm({ mode, regionCode, initial, territories, saveComm
 
       <Card>
         <ActionPicker
-          territories={territories}
-          visibleGroups={visibleGroups}
+          results={results}
+          // Until the answer for what is typed arrives, the list is the previous one's.
+          searching={searching || results.query !== filter}
           selectedList={selectedList}
           describe={(id) => actionsById.get(id)}
           filter={filter}

@@ -13,6 +13,7 @@ import type { TerritoryPhase, TerritoryStatus } from '@/lib/generated/prisma/enu
 import { deriveTerritoryGeography } from '@/lib/territories/composition';
 import { listTerritories, type PlaceRef, type TerritorySummary } from '@/lib/territories/queries';
 import { territoryUpdateSchema } from './schemas';
+import { fold } from '@/lib/fold';
 
 export interface AdminEpci {
   siren: string;
@@ -106,12 +107,6 @@ export async function listAdminTerritories(actor: Actor, q?: string): Promise<Te
   if (!needle) return all;
   return all.filter((t) => fold(`${t.name} ${t.officialId ?? ''} ${t.slug}`).includes(needle));
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLocaleLowerCase('fr');
 
 export async function getAdminTerritory(actor: Actor, slug: string): Promise<AdminTerritory> {
   authorize(actor, 'admin:manage', null);

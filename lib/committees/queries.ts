@@ -14,6 +14,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/validation';
 import { COMMITTEE_PAGE_SIZE, committeeFiltersSchema, type CommitteeFilters } from './schemas';
+import { searchActionGroups, type LinkableSearch } from './picker';
+import { cachedByDataVersion } from '@/lib/cache/data-version';
 
 export const COMMITTEE_ENTITY = 'RegionalCommittee';
 
@@ -316,21 +318,31 @@ export async function listCommitteesForAction(actor: Actor, actionId: string): P
 export async function listLinkableActions(actor: Actor, code: string, keepIds: readonly string[] = []): Promise<LinkableTerritory[]> {
   await committeeRegion(actor, code);
   authorize(actor, 'committee:record', { regionCode: code });
-  const rows = await db.action.findMany({
-    where: {
-      territory: { AND: [territoryWhere(actor), { regionCodes: { has: code } }] },
-      OR: [{ archivedAt: null }, ...(keepIds.length ? [{ id: { in: [...keepIds] } }] : [])],
-    },
-    select: actionRefSelect,
-  });
-  const groups = new Map<string, LinkableTerritory>();
-  for (const row of rows.sort(byTerritoryThenNumber)) {
-    let group = groups.get(row.territory.slug);
-    if (!group) {
-      group = { territory: { slug: row.territory.slug, name: row.territory.name }, actions: [] };
-      groups.set(row.territory.slug, group);
+  // Read once per data version (actions and territories bump it): the picker asks for it
+  // at every change of its filter (searchLinkableActions).
+  const key = JSON.stringify([territoryScope(actor), code, [...keepIds].sort()]);
+  return cachedByDataVersion('committee-linkable', key, async () => {
+    const rows = await db.action.findMany({
+      where: {
+        territory: { AND: [territoryWhere(actor), { regionCodes: { has: code } }] },
+        OR: [{ archivedAt: null }, ...(keepIds.length ? [{ id: { in: [...keepIds] } }] : [])],
+      },
+      select: actionRefSelect,
+    });
+    const groups = new Map<string, LinkableTerritory>();
+    for (const row of rows.sort(byTerritoryThenNumber)) {
+      let group = groups.get(row.territory.slug);
+      if (!group) {
+        group = { territory: { slug: row.territory.slug, name: row.territory.name }, actions: [] };
+        groups.set(row.territory.slug, group);
+      }
+      group.actions.push(toActionRef(row));
     }
-    group.actions.push(toActionRef(row));
-  }
-  return [...groups.values()];
+    return [...groups.values()];
+  });
+}
+
+/** The picker's actions matching `query`, at most PICKER_RESULTS (lib/committees/picker.ts), and how many match. Writers only. */
+export async function searchLinkableActions(actor: Actor, code: string, query: string, keepIds: readonly string[] = []): Promise<LinkableSearch> {
+  return searchActionGroups(await listLinkableActions(actor, code, keepIds), query);
 }

@@ -5,7 +5,10 @@ import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/session';
 import { unauthenticated } from '@/lib/errors';
 import { saveFailure } from '@/lib/forms/save-failure';
-import { parseArgs, saveCommitteeArgs } from '@/lib/server-action-input';
+import { z } from 'zod';
+import { parseArgs, regionCodeArg, saveCommitteeArgs } from '@/lib/server-action-input';
+import { searchLinkableActions } from '@/lib/committees/queries';
+import type { LinkableSearch } from '@/lib/committees/picker';
 import { createCommittee, updateCommittee } from '@/lib/committees/mutations';
 import type { SaveCommitteeInput, SaveCommitteeResult } from '@/lib/committees/save-results';
 
@@ -25,4 +28,17 @@ export async function saveCommittee(raw: SaveCommitteeInput): Promise<SaveCommit
   } catch (error) {
     return saveFailure(error);
   }
+}
+
+const searchArgs = z.strictObject({ regionCode: regionCodeArg, query: z.string().max(200) });
+
+/**
+ * The committee form's action picker: the region's actions matching the filter, at most
+ * 50, and how many match (lib/committees/picker.ts). Writers of the region only.
+ */
+export async function searchCommitteeActions(raw: { regionCode: string; query: string }): Promise<LinkableSearch | null> {
+  const actor = await getActor();
+  if (!actor) return null;
+  const input = parseArgs(searchArgs, raw);
+  return searchLinkableActions(actor, input.regionCode, input.query);
 }

@@ -8,11 +8,12 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { committeePermissions } from '@/lib/authz/policy';
 import { requireActor } from '@/lib/auth/session';
-import { getCommittee, listLinkableActions, type CommitteeActionRef } from '@/lib/committees/queries';
+import { getCommittee, listLinkableActions, searchLinkableActions, type CommitteeActionRef } from '@/lib/committees/queries';
+import { pickActions } from '@/lib/committees/picker';
 import { orNotFound } from '@/lib/pages';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TONES, formatDate, formatDateTime } from '@/lib/labels';
 import { CommitteeForm } from '@/components/committees/committee-form';
-import { saveCommittee } from '../server-actions';
+import { saveCommittee, searchCommitteeActions } from '../server-actions';
 
 export const metadata: Metadata = { title: 'Comité régional' };
 
@@ -62,11 +63,13 @@ export default async function CommitteePage({
 
   if (editing) {
     if (!permissions.canEdit) notFound();
-    const territories = await listLinkableActions(
-      actor,
-      code,
-      committee.actions.map((a) => a.id),
-    );
+    const linkedIds = committee.actions.map((a) => a.id);
+    const [initialResults, linkable] = await Promise.all([
+      searchLinkableActions(actor, code, '', linkedIds),
+      listLinkableActions(actor, code, linkedIds),
+    ]);
+    // Only the linked actions are described up front; the picker asks for the others.
+    const selectedActions = pickActions(linkable, linkedIds);
     return (
       <>
         <PageHeader
@@ -85,7 +88,9 @@ export default async function CommitteePage({
             decisions: committee.decisions,
             actionIds: committee.actions.map((a) => a.id),
           }}
-          territories={territories}
+          selectedActions={selectedActions}
+          initialResults={initialResults}
+          searchActions={searchCommitteeActions}
           saveCommittee={saveCommittee}
           cancelHref={`${base}/${id}`}
         />

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/session';
-import { committeeRegion, listLinkableActions } from '@/lib/committees/queries';
+import { committeeRegion, searchLinkableActions } from '@/lib/committees/queries';
 import { orNotFound } from '@/lib/pages';
 import { CommitteeForm } from '@/components/committees/committee-form';
-import { saveCommittee } from '../server-actions';
+import { saveCommittee, searchCommitteeActions } from '../server-actions';
 
 export const metadata: Metadata = { title: 'Nouveau comité régional' };
 
@@ -13,7 +13,7 @@ export default async function NewCommitteePage({ params }: { params: Promise<{ c
   const actor = await requireActor();
   const region = await orNotFound(committeeRegion(actor, code));
   // Writers only: anyone else gets the 404 page (FORBIDDEN is mapped to it).
-  const territories = await orNotFound(listLinkableActions(actor, code));
+  const initialResults = await orNotFound(searchLinkableActions(actor, code, ''));
   const base = `/regions/${code}/comites`;
   return (
     <>
@@ -26,7 +26,15 @@ export default async function NewCommitteePage({ params }: { params: Promise<{ c
           { href: `${base}/nouveau`, label: 'Nouveau comité' },
         ]}
       />
-      <CommitteeForm mode="create" regionCode={code} territories={territories} saveCommittee={saveCommittee} cancelHref={base} />
+      <CommitteeForm
+        mode="create"
+        regionCode={code}
+        selectedActions={[]}
+        initialResults={initialResults}
+        searchActions={searchCommitteeActions}
+        saveCommittee={saveCommittee}
+        cancelHref={base}
+      />
     </>
   );
 }
