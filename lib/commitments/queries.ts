@@ -483,7 +483,8 @@ export interface LinkableActions {
   hiddenLinkedIds: string[];
 }
 
-const LINKABLE_MAX = 300;
+/** Actions offered at once by the picker (100 keeps its page under 100 kB, issue 10): narrow the filter for more. */
+export const LINKABLE_MAX = 100;
 
 /**
  * The actions a commitment may fund, for the link picker (writers only): working-plan

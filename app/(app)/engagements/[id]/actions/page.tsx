@@ -6,9 +6,9 @@ import { buttonClasses } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/form';
 import { ServerForm } from '@/components/forms/server-form';
 import { placeOf } from '@/components/commitments/commitment-badges';
-import { ActionCheckbox } from '@/components/actions/action-checkbox';
+import { ActionChoices } from '@/components/actions/action-choices';
 import { requireActor } from '@/lib/auth/session';
-import { getCommitment, listLinkableActions } from '@/lib/commitments/queries';
+import { getCommitment, listLinkableActions, LINKABLE_MAX } from '@/lib/commitments/queries';
 import { linkableFiltersSchema } from '@/lib/commitments/schemas';
 import { orNotFound } from '@/lib/pages';
 import { ACTION_STATUS_LABELS } from '@/lib/labels';
@@ -85,7 +85,7 @@ export default async function LinkActionsPage({
 
       {picker.truncated && (
         <Alert tone="info" className="mb-6">
-          Plus de 300 actions correspondent : seules les 300 premières sont proposées. Choisissez un territoire ou précisez la recherche.
+          {`Plus de ${LINKABLE_MAX} actions correspondent : seules les ${LINKABLE_MAX} premières sont proposées. Choisissez un territoire ou précisez la recherche.`}
         </Alert>
       )}
 
@@ -114,31 +114,14 @@ export default async function LinkActionsPage({
         {picker.groups.length === 0 ? (
           <p className="text-neutral-700">Aucune action ne correspond.</p>
         ) : (
-          picker.groups.map((g) => (
-            <fieldset key={g.territory.slug} className="rounded border border-neutral-200 bg-white p-4">
-              <legend className="px-1 font-semibold text-neutral-900">{g.territory.name}</legend>
-              <ul className="mt-2 space-y-2">
-                {g.actions.map((a) => (
-                  <ActionCheckbox
-                    key={a.id}
-                    id={`liaison-action-${a.id}`}
-                    name="actionIds"
-                    value={a.id}
-                    defaultChecked={a.linked}
-                    reference={a.reference}
-                    title={a.title}
-                    archived={a.archived}
-                    extra={
-                      <>
-                        {' '}
-                        <span className="text-sm text-neutral-700">({ACTION_STATUS_LABELS[a.status]})</span>
-                      </>
-                    }
-                  />
-                ))}
-              </ul>
-            </fieldset>
-          ))
+          <ActionChoices
+            name="actionIds"
+            idPrefix="liaison-action-"
+            groups={picker.groups.map((g) => ({
+              territory: g.territory.name,
+              actions: g.actions.map((a) => ({ id: a.id, r: a.reference, t: a.title, s: ACTION_STATUS_LABELS[a.status], c: a.linked || undefined, a: a.archived || undefined })),
+            }))}
+          />
         )}
       </ServerForm>
     </>
