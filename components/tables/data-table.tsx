@@ -9,6 +9,7 @@
 import { useSoftNavigation } from '@/components/navigation/soft-navigation';
 import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
 import { HealthStatusCell } from '@/components/health/health-status';
+import { Badge, type Tone } from '@/components/ui/badge';
 import type { HealthStatus } from '@/lib/health/territory-health';
 
 /** A link: its text and target. */
@@ -20,9 +21,9 @@ export interface LinkCell {
 /**
  * One cell, kept small on purpose (it travels in the page's payload):
  * text; `{ l, h }` a link; `{ hs, r }` a territory's health (status and reasons);
- * `{ t, n }` a text with a small link on its own line below.
+ * `{ t, n }` a text with a small link on its own line below; `{ b, tone }` a badge.
  */
-export type DataCell = string | LinkCell | { hs: HealthStatus; r: string } | { t: string; n?: LinkCell };
+export type DataCell = string | LinkCell | { hs: HealthStatus; r: string } | { t: string; n?: LinkCell } | { b: string; tone: Tone };
 
 export interface DataColumn {
   label: string;
@@ -41,6 +42,7 @@ function cellContent(cell: DataCell, linkClass?: string) {
       </a>
     );
   if ('hs' in cell) return <HealthStatusCell health={{ status: cell.hs, summary: cell.r }} />;
+  if ('b' in cell) return <Badge tone={cell.tone}>{cell.b}</Badge>;
   return (
     <>
       {cell.t}

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextInput } from '@/components/ui/form';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
+import { DataTable, type DataCell } from '@/components/tables/data-table';
+import { Pagination } from '@/components/ui/pagination';
+import { clampPage, lastPage, pageParam } from '@/lib/pagination';
 import { requireActor } from '@/lib/auth/session';
 import { listAdminTerritories } from '@/lib/admin/territories';
 import { orNotFound } from '@/lib/pages';
@@ -14,12 +15,25 @@ import { formatInteger, TERRITORY_PHASE_LABELS, TERRITORY_STATUS_LABELS } from '
 export const metadata: Metadata = { title: 'Administration des territoires' };
 
 const BASE = '/administration/territoires';
+const PAGE_SIZE = 50;
 
-export default async function AdminTerritoriesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const { q: rawQ } = await searchParams;
+export default async function AdminTerritoriesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
+  const raw = await searchParams;
+  const rawQ = raw.q;
   const q = typeof rawQ === 'string' ? rawQ.slice(0, 200) : '';
   const actor = await requireActor();
   const territories = await orNotFound(listAdminTerritories(actor, q));
+  // 183 territories: 50 a page, the filter kept in the URL (≤ 100 kB a page, issue 10).
+  const page = clampPage(pageParam(raw.page), territories.length, PAGE_SIZE);
+  const offset = (page - 1) * PAGE_SIZE;
+  const shown = territories.slice(offset, offset + PAGE_SIZE);
+  const pageHref = (n: number) => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    if (n > 1) p.set('page', String(n));
+    const qs = p.toString();
+    return `${BASE}${qs ? `?${qs}` : ''}`;
+  };
   return (
     <>
       <PageHeader
@@ -45,44 +59,34 @@ export default async function AdminTerritoriesPage({ searchParams }: { searchPar
       {territories.length === 0 ? (
         <EmptyState title="Aucun territoire" description={q.trim() ? 'Aucun territoire ne correspond à ce filtre.' : undefined} />
       ) : (
-        <Table caption="Territoires du programme" captionHidden>
-          <THead>
-            <Tr>
-              <Th scope="col">Territoire</Th>
-              <Th scope="col">Identifiant officiel</Th>
-              <Th scope="col">Régions</Th>
-              <Th scope="col">Phase</Th>
-              <Th scope="col">Statut</Th>
-              <Th scope="col" numeric>
-                EPCI
-              </Th>
-              <Th scope="col" numeric>
-                Population
-              </Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {territories.map((t) => (
-              <Tr key={t.slug}>
-                <Th scope="row">
-                  <Link className="link font-semibold" href={`${BASE}/${t.slug}`}>
-                    {t.name}
-                  </Link>
-                </Th>
-                <Td>{t.officialId ?? '—'}</Td>
-                <Td>{t.regions.map((r) => r.name).join(', ') || '—'}</Td>
-                <Td>{TERRITORY_PHASE_LABELS[t.phase]}</Td>
-                <Td>
-                  <Badge tone={t.status === 'ACTIVE' ? 'success' : t.status === 'SUSPENDED' ? 'warning' : 'neutral'}>
-                    {TERRITORY_STATUS_LABELS[t.status]}
-                  </Badge>
-                </Td>
-                <Td numeric>{formatInteger(t.epciCount)}</Td>
-                <Td numeric>{formatInteger(t.population)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <>
+          <DataTable
+            caption={
+              territories.length > PAGE_SIZE
+                ? `Territoires du programme (${offset + 1} à ${offset + shown.length} sur ${formatInteger(territories.length)})`
+                : 'Territoires du programme'
+            }
+            columns={[
+              { label: 'Territoire', linkClass: 'link font-semibold' },
+              { label: 'Identifiant officiel' },
+              { label: 'Régions' },
+              { label: 'Phase' },
+              { label: 'Statut' },
+              { label: 'EPCI', numeric: true },
+              { label: 'Population', numeric: true },
+            ]}
+            rows={shown.map((t): DataCell[] => [
+              { l: t.name, h: `${BASE}/${t.slug}` },
+              t.officialId ?? '—',
+              t.regions.map((r) => r.name).join(', ') || '—',
+              TERRITORY_PHASE_LABELS[t.phase],
+              { b: TERRITORY_STATUS_LABELS[t.status], tone: t.status === 'ACTIVE' ? 'success' : t.status === 'SUSPENDED' ? 'warning' : 'neutral' },
+              formatInteger(t.epciCount),
+              formatInteger(t.population),
+            ])}
+          />
+          <Pagination page={page} pages={lastPage(territories.length, PAGE_SIZE)} href={pageHref} label="Pages de la liste des territoires" />
+        </>
       )}
     </>
   );
