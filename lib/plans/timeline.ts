@@ -107,3 +107,31 @@ export function timelineRows(actions: TimelineAction[], period: TimelinePeriod, 
   const order: Axis[] = ['ECOLOGICAL_TRANSITION', 'INNOVATION', 'SKILLS', 'INDUSTRIAL_LAND'];
   return order.filter((x) => groups.has(x)).map((axis) => ({ axis, rows: groups.get(axis) as TimelineRow[] }));
 }
+
+export const MILESTONE_LABELS: Record<MilestoneState, string> = { done: 'réalisé', late: 'en retard', upcoming: 'à venir' };
+
+/** One row as the page's timeline draws it (compact: it travels in the page's payload, ADR 0026). */
+export interface TimelineViewRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: string;
+  /** The row's picture in words (its text alternative). */
+  alt: string;
+  /** Bar offset and width, as fractions of the period; null outside it. */
+  bar: [number, number] | null;
+  /** Milestones inside the period: offset and state. */
+  marks: [number, MilestoneState][];
+}
+
+/** What the row's picture shows, in words: dates, and the milestones within the period. */
+export function timelineRowText(row: TimelineRow, period: TimelinePeriod, formatDate: (d: string | null) => string): string {
+  const a = row.action;
+  const dates = a.startDate || a.endDate ? `du ${formatDate(a.startDate)} au ${formatDate(a.endDate)}` : 'sans dates';
+  const inPeriod = row.milestones.filter((m) => m.offset !== null);
+  const ms = inPeriod.length
+    ? `; jalons sur la période : ${inPeriod.map((m) => `${m.title} (${formatDate(m.dueDate)}, ${MILESTONE_LABELS[m.state]})`).join(', ')}`
+    : '';
+  const where = row.bar ? '' : ` (hors de la période ${period.label})`;
+  return `${a.reference} ${dates}${where}${ms}`;
+}

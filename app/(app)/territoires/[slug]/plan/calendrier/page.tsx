@@ -3,17 +3,23 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, THead, TBody, Tr, Th, Td } from '@/components/ui/table';
-import { MILESTONE_LABELS, PlanTimeline, TimelineLegend } from '@/components/plans/plan-timeline';
+import { DataTable } from '@/components/tables/data-table';
+import { Pagination } from '@/components/ui/pagination';
+import { PlanTimeline, TimelineLegend } from '@/components/plans/plan-timeline';
 import { requireActor } from '@/lib/auth/session';
 import { listActions } from '@/lib/actions/queries';
 import { getTerritoryRef } from '@/lib/territories/queries';
 import { orNotFound } from '@/lib/pages';
-import { milestoneState, timelinePeriod, timelineRows } from '@/lib/plans/timeline';
+import { MILESTONE_LABELS, milestoneState, timelinePeriod, timelineRowText, timelineRows } from '@/lib/plans/timeline';
+import { clampPage, lastPage, pageParam } from '@/lib/pagination';
 import { parisDay } from '@/lib/calendar';
 import { ACTION_STATUS_LABELS, AXIS_SHORT_LABELS, formatDate } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Calendrier du plan' };
+
+// 20 actions a page, in plan order, as the plan's list: a plan of any size stays under
+// 100 kB a page (issue 10).
+const PAGE_SIZE = 20;
 
 export default async function PlanCalendarPage({
   params,
@@ -29,13 +35,16 @@ export default async function PlanCalendarPage({
   const today = parisDay(new Date());
   const period = timelinePeriod(typeof sp.periode === 'string' ? sp.periode : undefined, today);
   const actions = await listActions(actor, slug);
-  const groups = timelineRows(actions, period, today);
+  const page = clampPage(pageParam(sp.page), actions.length, PAGE_SIZE);
+  const shown = actions.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const groups = timelineRows(shown, period, today);
   const todayOffset =
     today >= period.from && today < period.to
       ? (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) /
         (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`))
       : null;
   const href = (key: string) => `/territoires/${slug}/plan/calendrier?periode=${key}`;
+  const pageHref = (n: number) => `${href(period.key)}${n > 1 ? `&page=${n}` : ''}`;
   const late = actions.flatMap((a) => a.milestones).filter((m) => milestoneState(m, today) === 'late').length;
   return (
     <>
@@ -73,44 +82,41 @@ export default async function PlanCalendarPage({
       {actions.length === 0 ? (
         <EmptyState title="Aucune action" description="Le plan ne contient pas encore d'action." />
       ) : (
-        <PlanTimeline groups={groups} period={period} todayOffset={todayOffset} />
+        <PlanTimeline
+          months={period.months}
+          todayOffset={todayOffset}
+          groups={groups.map((g) => ({
+            axis: g.axis,
+            label: AXIS_SHORT_LABELS[g.axis],
+            rows: g.rows.map((row) => ({
+              id: row.action.id,
+              reference: row.action.reference,
+              title: row.action.title,
+              status: ACTION_STATUS_LABELS[row.action.status],
+              alt: timelineRowText(row, period, formatDate),
+              bar: row.bar && [row.bar.offset, row.bar.width],
+              marks: row.milestones.flatMap((m) => (m.offset === null ? [] : [[m.offset, m.state] as [number, typeof m.state]])),
+            })),
+          }))}
+        />
       )}
       <div id="tableau-calendrier" className="mt-10" tabIndex={-1}>
-        <Table caption={`Calendrier du plan (${period.label}) : équivalent en tableau`}>
-          <THead>
-            <Tr>
-              <Th scope="col">Action</Th>
-              <Th scope="col">Axe</Th>
-              <Th scope="col">Statut</Th>
-              <Th scope="col">Début</Th>
-              <Th scope="col">Fin prévue</Th>
-              <Th scope="col">Jalons (échéance, état)</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {groups.flatMap((g) =>
-              g.rows.map((row) => (
-                <Tr key={row.action.id}>
-                  <Th scope="row">
-                    <Link className="link" href={`/actions/${row.action.id}`}>
-                      {row.action.reference} {row.action.title}
-                    </Link>
-                  </Th>
-                  <Td>{AXIS_SHORT_LABELS[g.axis]}</Td>
-                  <Td>{ACTION_STATUS_LABELS[row.action.status]}</Td>
-                  <Td>{formatDate(row.action.startDate)}</Td>
-                  <Td>{formatDate(row.action.endDate)}</Td>
-                  <Td>
-                    {row.milestones.length === 0
-                      ? '—'
-                      : row.milestones.map((m) => `${m.title} : ${formatDate(m.dueDate)}, ${MILESTONE_LABELS[m.state]}`).join(' ; ')}
-                  </Td>
-                </Tr>
-              )),
-            )}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={`Calendrier du plan (${period.label}) : équivalent en tableau${actions.length > PAGE_SIZE ? ` (actions ${(page - 1) * PAGE_SIZE + 1} à ${(page - 1) * PAGE_SIZE + shown.length} sur ${actions.length})` : ''}`}
+          columns={[{ label: 'Action' }, { label: 'Axe' }, { label: 'Statut' }, { label: 'Début' }, { label: 'Fin prévue' }, { label: 'Jalons (échéance, état)' }]}
+          rows={groups.flatMap((g) =>
+            g.rows.map((row) => [
+              { l: `${row.action.reference} ${row.action.title}`, h: `/actions/${row.action.id}` },
+              AXIS_SHORT_LABELS[g.axis],
+              ACTION_STATUS_LABELS[row.action.status],
+              formatDate(row.action.startDate),
+              formatDate(row.action.endDate),
+              row.milestones.length === 0 ? '—' : row.milestones.map((m) => `${m.title} : ${formatDate(m.dueDate)}, ${MILESTONE_LABELS[m.state]}`).join(' ; '),
+            ]),
+          )}
+        />
       </div>
+      <Pagination page={page} pages={lastPage(actions.length, PAGE_SIZE)} href={pageHref} label="Pages du calendrier" />
     </>
   );
 }
