@@ -483,8 +483,8 @@ export interface LinkableActions {
   hiddenLinkedIds: string[];
 }
 
-/** Actions offered at once by the picker (100 keeps its page under 100 kB, issue 10): narrow the filter for more. */
-export const LINKABLE_MAX = 100;
+/** Actions offered at once by the picker (50, as the committee picker: its page stays under 100 kB, issue 10): narrow the filter for more. */
+export const LINKABLE_MAX = 50;
 
 /**
  * The actions a commitment may fund, for the link picker (writers only): working-plan

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
-import { Select, TextInput } from '@/components/ui/form';
+import { TextInput } from '@/components/ui/form';
+import { ClientSelect } from '@/components/tables/client-select';
 import { ServerForm } from '@/components/forms/server-form';
 import { placeOf } from '@/components/commitments/commitment-badges';
 import { ActionChoices } from '@/components/actions/action-choices';
@@ -64,7 +65,7 @@ export default async function LinkActionsPage({
           aria-label="Filtrer les actions proposées"
           className="mb-6 grid gap-4 rounded border border-neutral-300 bg-neutral-50 p-4 sm:grid-cols-3"
         >
-          <Select
+          <ClientSelect
             id="liaison-territoire"
             name="territoire"
             label="Territoire"
