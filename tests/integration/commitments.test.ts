@@ -20,6 +20,7 @@ import {
   listCommitments,
   listCommitmentsForAction,
   listLinkableActions,
+  LINKABLE_MAX,
   type CommitmentDto,
 } from '@/lib/commitments/queries';
 import { actor, DEMO } from '../fixtures';
@@ -432,11 +433,17 @@ describe('funded actions', () => {
   });
 
   it('the picker offers the working-plan actions of the commitment’s place, linked ones marked', async () => {
+    // Occitanie's plans hold more actions than the picker offers at once (LINKABLE_MAX,
+    // ADR 0026): the first ones in territory order, and the territory filter lists all of
+    // the commitment's place.
     const picker = await listLinkableActions(national, c.occitanie.id);
     const slugs = picker.groups.map((g) => g.territory.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['tarn-nord', 'hautes-terres-doc', 'lacq-pau-tarbes']));
-    expect(slugs).not.toContain('ardennes');
-    const tarn = picker.groups.find((g) => g.territory.slug === 'tarn-nord');
+    expect(picker.groups.reduce((n, g) => n + g.actions.length, 0)).toBe(LINKABLE_MAX);
+    expect(picker.truncated).toBe(true);
+    expect(slugs).toEqual(expect.arrayContaining(['hautes-terres-doc', 'lacq-pau-tarbes']));
+    expect(picker.territories.map((t) => t.slug)).toEqual(expect.arrayContaining(['tarn-nord', 'hautes-terres-doc', 'lacq-pau-tarbes']));
+    expect([...slugs, ...picker.territories.map((t) => t.slug)]).not.toContain('ardennes');
+    const tarn = (await listLinkableActions(national, c.occitanie.id, { territory: 'tarn-nord' })).groups.find((g) => g.territory.slug === 'tarn-nord');
     expect(tarn?.actions.find((a) => a.id === first('tarn-nord'))?.linked).toBe(true);
     const filtered = await listLinkableActions(national, c.occitanie.id, { territory: 'hautes-terres-doc' });
     expect(filtered.groups.map((g) => g.territory.slug)).toEqual(['hautes-terres-doc']);
