@@ -1,7 +1,8 @@
 // Two `next start` processes on one PostgreSQL: a write through instance A (the
 // Playwright server) shows at once in the national overview served by instance B,
 // although B caches the overview (docs/decisions/0010-page-weight-and-aggregates.md),
-// and in the territory health figures of the region page, cached too (ADR 0023).
+// in the territory health figures of the region page, cached too (ADR 0023), and in the
+// project lead's home and plan, read once per data version and shared (ADR 0026).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
@@ -99,4 +100,31 @@ test('a write through instance A changes the health figures served by instance B
 
   expect(await tarnNordBlockedOn(sgar, B)).toBe(before + 1);
   expect(await tarnNordBlockedOn(sgar, `http://localhost:${PORT_A}`)).toBe(before + 1);
+});
+
+test('a write through instance A changes the project lead’s home and plan served by instance B at once', async ({ browser }) => {
+  // Both pages are read once per data version and shared by their readers (ADR 0026).
+  const lead = await browser.newPage();
+  await signIn(lead, 'cdp.tarn-nord@demo.test');
+  const list = await lead.request.get('/api/v1/territories/tarn-nord/actions');
+  const actions = (await list.json()) as { items: { id: string; version: number; title: string; reference: string }[] };
+  const target = actions.items[0]!;
+  const title = `${target.title} (révisée)`;
+  await lead.goto(`${B}/territoires/tarn-nord/plan`);
+  await expect(lead.getByRole('link', { name: target.title, exact: true })).toBeVisible();
+  await lead.goto(`${B}/territoires/tarn-nord`);
+  const homeBefore = await lead.locator('main').textContent();
+
+  const res = await lead.request.patch(`/api/v1/actions/${target.id}`, {
+    data: { version: target.version, title },
+    headers: { Origin: `http://localhost:${PORT_A}` },
+  });
+  expect(res.status()).toBe(200);
+
+  await lead.goto(`${B}/territoires/tarn-nord/plan`);
+  await expect(lead.getByRole('link', { name: title, exact: true })).toBeVisible();
+  // The home's recent changes name the change (its title and field) at once too.
+  await lead.goto(`${B}/territoires/tarn-nord`);
+  await expect(lead.locator('main')).not.toHaveText(homeBefore ?? '');
+  await expect(lead.locator('main')).toContainText(title);
 });
