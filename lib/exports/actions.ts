@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz/policy';
 import { scopedActionWhere, type ProgrammeFilters } from '@/lib/actions/programme-filters';
-import { actionSelect, toActionDto, type ActionRow } from '@/lib/actions/dto';
+import { actionScalarSelect, readActionRelations, toActionDtoWith, type ActionScalarRow } from '@/lib/actions/dto';
 import { ACTION_FIELDS, COLUMN_SELECT, EXPORT_COLUMNS, type Cell, type ExportCellType } from '@/lib/actions/fields';
 import { parisDay } from '@/lib/calendar';
 
@@ -24,7 +24,9 @@ const COLUMNS = ALL_COLUMNS.map((c) => c.header);
 const TYPES = ALL_COLUMNS.map((c) => c.type);
 
 // The export reads what its columns need: the scalar columns without an export column
-// (long texts, lists) are left out of the select, derived from the registry.
+// (long texts, lists) are left out of the select, derived from the registry. The
+// relations (operators, financing, milestones, indicators with their series) are read
+// apart, in one SQL statement per batch already in the DTO's shape (ADR 0026).
 const exported = new Set<string>(EXPORT_COLUMNS.map((c) => c.field));
 const UNREAD = Object.fromEntries(
   Object.keys(COLUMN_SELECT)
@@ -32,15 +34,21 @@ const UNREAD = Object.fromEntries(
     .map((k) => [k, false]),
 );
 const EXPORT_SELECT = {
-  ...actionSelect,
+  ...actionScalarSelect,
   ...UNREAD,
   territory: { select: { slug: true, name: true, regionCodes: true, departementCodes: true } },
 } as const;
 
-// Rows are read and written in batches: memory stays bounded by two batches (the one being
-// written, the next one being read), not the export. 2,000 rather than 1,000: fewer round
-// trips, measured faster at 10× (ADR 0026).
+// Rows are read and written in batches: memory stays bounded by three batches (the one
+// being written, the next two being read), not the export. 2,000 rather than 1,000: fewer
+// round trips, measured faster at 10× (ADR 0026).
 const BATCH = 2_000;
+// Batches read ahead of the one being written: two statements at a time keep both cores
+// busy (PostgreSQL builds the next relations while this process formats); 3.4 s → 2.4 s
+// for the 10× CSV in-process (ADR 0026).
+const AHEAD = 2;
+// An action deleted between its batch's two statements is written without relations.
+const NO_RELATIONS = { operators: [], financing: [], milestones: [], indicators: [] };
 
 /** The export's rows, batch by batch (same order and limit as before). */
 export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters): AsyncGenerator<Cell[][]> {
@@ -68,15 +76,17 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
     groups.at(-1)!.push(t.id);
     size += t.n;
   }
-  // Each batch is read while the previous one is being written out: the database works on
-  // the next batch while this process formats the current one (ADR 0026).
-  const read = (group: string[], limit: number) =>
-    db.action.findMany({
+  // Each batch is read while the previous ones are being written out: the database works
+  // on the next batches while this process formats the current one (ADR 0026).
+  const read = async (group: string[], limit: number) => {
+    const rows = await db.action.findMany({
       where: { AND: [where, { territoryId: { in: group } }] },
       orderBy: [{ territory: { name: 'asc' } }, { territoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
       take: limit,
       select: EXPORT_SELECT,
     });
+    return { rows, relations: await readActionRelations(db, rows.map((r) => r.id)) };
+  };
   // The rows before each batch (from the counts above): every read knows its limit upfront.
   const before: number[] = [];
   groups.reduce((n, group, k) => {
@@ -90,14 +100,14 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
     rows.catch(() => undefined);
     return rows;
   };
-  let next = start(0);
-  for (let k = 0; next; k++) {
-    const rows = await next;
-    next = start(k + 1);
+  const queue = Array.from({ length: AHEAD }, (_, k) => start(k));
+  for (let k = 0; queue[0]; k++) {
+    const { rows, relations } = await queue.shift()!;
+    queue.push(start(k + AHEAD));
     if (rows.length) {
       yield rows.map((row) => {
         // The unread columns are undefined in this DTO; no export column reads them.
-        const dto = toActionDto(row as unknown as ActionRow) as unknown as Record<string, unknown>;
+        const dto = toActionDtoWith(row as unknown as ActionScalarRow, relations.get(row.id) ?? NO_RELATIONS) as unknown as Record<string, unknown>;
         return [
           row.territory.name,
           row.territory.regionCodes.map((c) => regionNames.get(c) ?? c).join(', '),
