@@ -50,10 +50,10 @@ export const reference = (n: number) => `FA-${n}`;
 /** A row read with `actionSelect`: Prisma's own payload type, never a hand-written copy. */
 export type ActionRow = Prisma.ActionGetPayload<{ select: typeof actionSelect }>;
 
-/** The relation parts of the DTO: operators, financing lines, milestones, indicators. */
-export type ActionRelationsDto = Pick<ActionDto, 'operators' | 'financing' | 'milestones' | 'indicators'>;
-
 const RELATIONS = ['operators', 'financing', 'milestones', 'indicators'] as const;
+
+/** The relation parts of the DTO: operators, financing lines, milestones, indicators. */
+export type ActionRelationsDto = Pick<ActionDto, (typeof RELATIONS)[number]>;
 
 /** `actionSelect` without its relations (for readers that take them from `readActionRelations`). */
 export const actionScalarSelect = Object.fromEntries(
@@ -92,7 +92,7 @@ function relationsFromRow(row: ActionRow): ActionRelationsDto {
  * The relation parts of many actions' DTOs in one SQL statement, already in the DTO's
  * shape (PostgreSQL writes dates as `YYYY-MM-DD` and numbers as JSON numbers). Same
  * content and order as `actionSelect`'s relations through `toActionDto`, which
- * `lib/actions/dto.test.ts` checks on every action of the demo data. Why: for thousands
+ * `tests/integration/action-relations.test.ts` checks on every action of the demo data. Why: for thousands
  * of actions (exports), Prisma materialising the nested rows cost twice as much as the
  * statement (ADR 0026).
  */

@@ -76,8 +76,9 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
     groups.at(-1)!.push(t.id);
     size += t.n;
   }
-  // Each batch is read while the previous ones are being written out: the database works
-  // on the next batches while this process formats the current one (ADR 0026).
+  // The next batches are read while the current one is written out: the database works on
+  // them while this process formats (ADR 0026). A batch is two statements: the scalar
+  // columns through Prisma (filters and scope), then the relations of those ids in SQL.
   const read = async (group: string[], limit: number) => {
     const rows = await db.action.findMany({
       where: { AND: [where, { territoryId: { in: group } }] },
@@ -95,10 +96,10 @@ export async function* exportRowBatches(actor: Actor, filters: ProgrammeFilters)
   }, 0);
   const start = (k: number) => {
     if (k >= groups.length || before[k]! >= MAX_ROWS) return null;
-    const rows = read(groups[k]!, MAX_ROWS - before[k]!);
-    // Awaited at the next turn; a consumer that stops first must not leave it unhandled.
-    rows.catch(() => undefined);
-    return rows;
+    const batch = read(groups[k]!, MAX_ROWS - before[k]!);
+    // Awaited in a later turn; a consumer that stops first must not leave it unhandled.
+    batch.catch(() => undefined);
+    return batch;
   };
   const queue = Array.from({ length: AHEAD }, (_, k) => start(k));
   for (let k = 0; queue[0]; k++) {
