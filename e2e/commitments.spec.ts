@@ -9,6 +9,10 @@ test('operator staff update their commitment’s delivery; late views are visibl
   await expect(page.getByRole('heading', { level: 1, name: 'Engagements des opérateurs' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: /Fonds vert/ }).first().click();
+  // The link navigates in place: check the commitment's page once it is there, title
+  // included (Next.js streams a page's metadata after its body on in-app navigation).
+  await expect(page).toHaveURL(/\/engagements\/[^/]+$/);
+  await expect(page).toHaveTitle(/^Engagement — /);
   await expectNoAxeViolations(page);
   await page.getByLabel(/Réalisé à ce jour/).fill('80000000');
   await page.getByRole('button', { name: 'Enregistrer la réalisation' }).click();
